@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hubnet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hubnet", targets: ["hubnet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-algorithms.git", from: "1.2.1"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        // The domain: Foundation only.
+        .target(name: "HubnetCore", dependencies: [
+            .product(name: "Algorithms", package: "swift-algorithms"),
+        ]),
+        .target(name: "HubnetPersistence", dependencies: [
+            "HubnetCore",
+            .product(name: "Algorithms", package: "swift-algorithms"),
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "FluentSQL", package: "fluent-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        ]),
+        .target(name: "HubnetViews", dependencies: [
+            "HubnetCore",
+            .product(name: "Plot", package: "Plot"),
+        ]),
+        .target(name: "HubnetServer", dependencies: [
+            "HubnetCore", "HubnetPersistence", "HubnetViews",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .executableTarget(name: "hubnet", dependencies: ["HubnetServer"]),
+        .testTarget(name: "HubnetCoreTests", dependencies: ["HubnetCore"]),
+        .testTarget(name: "HubnetPersistenceTests", dependencies: [
+            "HubnetPersistence",
+        ]),
+        .testTarget(name: "HubnetServerTests", dependencies: [
+            "HubnetServer",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ]
+)

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Invented organisation names for the demo network.
+enum DemoNames {
+    static let startupStems = [
+        "Nordlicht", "Quantiq", "Fluxa", "Bytewerk", "Helion", "Lumeo", "Vektora", "Kairon", "Sonaro", "Nexaro",
+        "Polaris", "Tesselo", "Orbito", "Kobaltis", "Mirado", "Velaro", "Cirrano", "Datumo", "Ferrix", "Glimmo",
+        "Korvu", "Linara", "Modulo", "Nuvio", "Okulo", "Pixano", "Qubiq", "Rivvo", "Synapsa", "Trilo",
+    ]
+    static let startupEndings: [String: [String]] = [
+        "internet-of-things": ["Connect", "Sense", "Things"], "fintech": ["Pay", "Finance", "Ledger"],
+        "cyber-security": ["Secure", "Shield", "Guard"], "logistics": ["Freight", "Cargo", "Route"],
+        "mobility": ["Mobility", "Drive", "Motion"], "artificial-intelligence": ["AI", "Mind", "Cognition"],
+        "insurtech": ["Cover", "Insure", "Risk"], "media": ["Media", "Studio", "Stories"],
+        "future-industries": ["Fabrics", "Works", "Factory"], "smart-systems": ["Systems", "Smart", "Embedded"],
+        "energy": ["Energy", "Grid", "Power"], "chemistry": ["Materials", "Chem", "Molecules"],
+        "health": ["Health", "Care", "Med"],
+    ]
+    static let familyNames = [
+        "Hoffmann", "Brandt", "Krüger", "Lehmann", "Vogt", "Seidel", "Albrecht", "Kessler", "Wendt", "Haas",
+        "Franke", "Ritter", "Brenner", "Gerlach", "Hartwig", "Lindner", "Marquardt", "Nowak", "Pohl", "Reuter",
+    ]
+    static let trades: [String: [String]] = [
+        "internet-of-things": ["Gerätebau", "Elektrotechnik"], "fintech": ["Finanzdienste", "Treuhand"],
+        "cyber-security": ["Sicherheitstechnik", "IT-Systeme"], "logistics": ["Spedition", "Logistik"],
+        "mobility": ["Fahrzeugtechnik", "Antriebstechnik"], "artificial-intelligence": ["Automatisierung", "Steuerungstechnik"],
+        "insurtech": ["Versicherungsmakler", "Assekuranz"], "media": ["Verlag", "Medienhaus"],
+        "future-industries": ["Maschinenbau", "Präzisionstechnik"], "smart-systems": ["Mikrosysteme", "Elektronik"],
+        "energy": ["Energietechnik", "Anlagenbau"], "chemistry": ["Kunststofftechnik", "Spezialchemie"],
+        "health": ["Medizintechnik", "Labortechnik"],
+    ]
+    static let regionalWords = [
+        "Elbtal", "Mainfels", "Isargrund", "Spreebogen", "Ruhrstein", "Saalau", "Weserbogen", "Havelland",
+        "Rheinhafen", "Neckartal", "Pegnitz", "Lahnfeld", "Mosella", "Fuldaer", "Altmühl", "Werratal",
+    ]
+    static let corporateSectors: [String: [String]] = [
+        "internet-of-things": ["Elektro AG", "Technologie SE"], "fintech": ["Bank AG", "Finanzgruppe AG"],
+        "cyber-security": ["Telekommunikation AG", "Systemhaus SE"], "logistics": ["Logistik AG", "Verkehrsgruppe SE"],
+        "mobility": ["Fahrzeugwerke AG", "Mobilitätsgruppe SE"], "artificial-intelligence": ["Industriegruppe AG", "Technologie AG"],
+        "insurtech": ["Versicherung AG", "Rückversicherung SE"], "media": ["Mediengruppe AG", "Rundfunk AG"],
+        "future-industries": ["Maschinenfabrik AG", "Industrie SE"], "smart-systems": ["Halbleiter AG", "Elektronik SE"],
+        "energy": ["Energie AG", "Stadtwerke-Verbund AG"], "chemistry": ["Chemie AG", "Werkstoffe SE"],
+        "health": ["Pharma AG", "Medizintechnik SE"],
+    ]
+    static let investorWords = ["Ventures", "Capital", "Partners", "Seed Fonds", "Invest", "Growth Partners"]
+    static let publicBodies = ["Innovationsagentur", "Transferstelle", "Gründungsnetzwerk", "Digitalbüro"]
+
+    static func name(for kind: OrganisationKind, focus: String, city: City, using generator: inout SeededGenerator) -> String {
+        let focusLabel = Taxonomy.topic(focus)!.label.de
+        switch kind {
+        case .startup:
+            return "\(startupStems.randomElement(using: &generator)!) \(startupEndings[focus]!.randomElement(using: &generator)!)"
+        case .mittelstand:
+            let legalForm = ["GmbH", "GmbH & Co. KG", "KG"].randomElement(using: &generator)!
+            return "\(familyNames.randomElement(using: &generator)!) \(trades[focus]!.randomElement(using: &generator)!) \(legalForm)"
+        case .corporate:
+            return "\(regionalWords.randomElement(using: &generator)!) \(corporateSectors[focus]!.randomElement(using: &generator)!)"
+        case .research:
+            let kinds = ["Institut für angewandte \(focusLabel)", "Forschungslabor \(focusLabel)", "Transferzentrum \(focusLabel)"]
+            return "\(kinds.randomElement(using: &generator)!) \(regionalWords.randomElement(using: &generator)!)"
+        case .investor:
+            return "\(regionalWords.randomElement(using: &generator)!) \(investorWords.randomElement(using: &generator)!)"
+        case .public:
+            return "\(publicBodies.randomElement(using: &generator)!) \(regionalWords.randomElement(using: &generator)!) \(city.name.de)"
+        }
+    }
+
+    /// A host name label made of the name's letters, e.g. "nordlicht-pay".
+    static func domainLabel(_ name: String) -> String {
+        let folded = TextAnalyzer.fold(name)
+        let words = folded.split { !$0.isLetter && !$0.isNumber }
+        return words.prefix(3).joined(separator: "-")
+    }
+}

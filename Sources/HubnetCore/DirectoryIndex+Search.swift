@@ -1,0 +1,138 @@
+import Algorithms
+import Foundation
+
+extension DirectoryIndex {
+    /// BM25's saturation: the tenth mention of a word adds less than the first.
+    static let saturation: Float = 1.2
+
+    public func search(_ query: DirectoryQuery) -> DirectoryResult {
+        let matches = textMatches(query.text)
+        let hubFilter = Self.mask(query.hubs.compactMap { Self.hubIndex[$0] })
+        let kindFilter = Self.mask(query.kinds.compactMap { Self.kinds.firstIndex(of: $0) }.map { UInt8($0) })
+        let topicFilter = query.topics.reduce(UInt64(0)) { $0 | (Self.topicBit[$1] ?? 0) }
+
+        var hubCounts = [Int](repeating: 0, count: Self.hubSlugs.count)
+        var kindCounts = [Int](repeating: 0, count: Self.kinds.count)
+        var topicCounts = [Int](repeating: 0, count: Self.topicSlugs.count)
+        var passing = [Bool](repeating: false, count: ids.count)
+        var passingSlots: [UInt32] = []
+
+        // One pass over the candidates fills every facet: each facet counts with the other
+        // facets' filters applied, so choosing a hub still shows the counts of the other hubs.
+        func visit(_ slot: Int) {
+            let hub = hubOfSlot[slot], kind = kindOfSlot[slot], topics = topicMaskOfSlot[slot]
+            let hubOK = hubFilter & (1 << UInt64(hub)) != 0
+            let kindOK = kindFilter & (1 << UInt64(kind)) != 0
+            let topicsOK = topics & topicFilter == topicFilter
+            if kindOK && topicsOK { hubCounts[Int(hub)] += 1 }
+            if hubOK && topicsOK { kindCounts[Int(kind)] += 1 }
+            guard hubOK && kindOK && topicsOK else { return }
+            passing[slot] = true
+            passingSlots.append(UInt32(slot))
+            var remaining = topics
+            while remaining != 0 {
+                topicCounts[remaining.trailingZeroBitCount] += 1
+                remaining &= remaining - 1
+            }
+        }
+        if let matches {
+            for slot in matches.keys { visit(Int(slot)) }
+        } else {
+            for slot in ids.indices where alive[slot] { visit(slot) }
+        }
+
+        let offset = (query.page - 1) * query.perPage
+        let pageSlots = orderedPage(
+            of: passingSlots, passing: passing, scores: matches, sort: query.effectiveSort,
+            range: offset..<(offset + query.perPage))
+        return DirectoryResult(
+            organisationIDs: pageSlots.map { ids[Int($0)] },
+            total: passingSlots.count,
+            hubCounts: Self.keyed(hubCounts, by: Self.hubSlugs),
+            kindCounts: Self.keyed(kindCounts, by: Self.kinds),
+            topicCounts: Self.keyed(topicCounts, by: Self.topicSlugs),
+            perPage: query.perPage, page: query.page)
+    }
+
+    /// Every live slot that holds all query words (the last one also as a prefix, since
+    /// people type word beginnings), with its BM25-style score; nil when no words were given.
+    func textMatches(_ text: String) -> [UInt32: Float]? {
+        let terms = TextAnalyzer.terms(text)
+        guard !terms.isEmpty else { return nil }
+        var scores: [UInt32: Float] = [:]
+        let liveCount = Float(max(count, 1))
+        for (position, term) in terms.enumerated() {
+            let expansions = term.count >= 3 ? prefixExpansions(of: term) : (postings[term] == nil ? [] : [term])
+            var termScores: [UInt32: Float] = [:]
+            for expansion in expansions {
+                guard let list = postings[expansion] else { continue }
+                let documentFrequency = Float(list.count)
+                let inverseFrequency = log(1 + (liveCount - documentFrequency + 0.5) / (documentFrequency + 0.5))
+                // An exact word counts more than a word it merely begins.
+                let exactness: Float = expansion == term ? 1 : 0.7
+                for posting in list where alive[Int(posting.slot)] {
+                    if position > 0, scores[posting.slot] == nil { continue }
+                    let frequency = posting.weight
+                    let score = inverseFrequency * exactness * frequency * (Self.saturation + 1) / (frequency + Self.saturation)
+                    termScores[posting.slot, default: 0] += score
+                }
+            }
+            if position == 0 {
+                scores = termScores
+            } else {
+                scores = termScores.reduce(into: [:]) { result, entry in
+                    result[entry.key] = entry.value + (scores[entry.key] ?? 0)
+                }
+            }
+            if scores.isEmpty { break }
+        }
+        return scores
+    }
+
+    private func prefixExpansions(of prefix: String) -> ArraySlice<String> {
+        let start = vocabulary.partitioningIndex { $0 >= prefix }
+        let end = vocabulary[start...].firstIndex { !$0.hasPrefix(prefix) } ?? vocabulary.endIndex
+        return vocabulary[start..<end]
+    }
+
+    private func orderedPage(
+        of slots: [UInt32], passing: [Bool], scores: [UInt32: Float]?, sort: DirectoryQuery.Sort, range: Range<Int>
+    ) -> [UInt32] {
+        guard range.lowerBound < slots.count else { return [] }
+        let upper = min(range.upperBound, slots.count)
+        switch sort {
+        case .name:
+            // Walk the standing name order; no sort per query.
+            var page: [UInt32] = []
+            var seen = 0
+            for slot in slotsByName where alive[Int(slot)] && passing[Int(slot)] {
+                if seen >= range.lowerBound { page.append(slot) }
+                seen += 1
+                if seen >= upper { break }
+            }
+            return page
+        case .relevance:
+            let scored = slots.map { (slot: $0, score: scores?[$0] ?? 0) }
+            return scored.min(count: upper) { lhs, rhs in
+                lhs.score != rhs.score ? lhs.score > rhs.score : nameOrder(lhs.slot, rhs.slot)
+            }[range.lowerBound..<upper].map(\.slot)
+        case .newest, .oldest:
+            let newestFirst = sort == .newest
+            return Array(slots.min(count: upper) { lhs, rhs in
+                let (left, right) = (foundedYearOfSlot[Int(lhs)], foundedYearOfSlot[Int(rhs)])
+                // Organisations without a founding year go last either way.
+                if left != right, left != 0, right != 0 { return newestFirst ? left > right : left < right }
+                if left != right { return right == 0 }
+                return nameOrder(lhs, rhs)
+            }[range.lowerBound..<upper])
+        }
+    }
+
+    private static func mask(_ indices: [UInt8]) -> UInt64 {
+        indices.isEmpty ? .max : indices.reduce(0) { $0 | (1 << UInt64($1)) }
+    }
+
+    private static func keyed<Key: Hashable>(_ counts: [Int], by keys: [Key]) -> [Key: Int] {
+        Dictionary(uniqueKeysWithValues: zip(keys, counts))
+    }
+}

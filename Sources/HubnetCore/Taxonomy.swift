@@ -1,0 +1,50 @@
+/// The topic taxonomy shared by the whole network: every focus the article names, plus the
+/// technologies organisations describe themselves with. Order is the display order.
+public enum Taxonomy {
+    public static let topics: [Topic] = focusAreas + technologies
+
+    public static let focusAreas: [Topic] = [
+        Topic(slug: "internet-of-things", label: .init(de: "Internet der Dinge", en: "Internet of Things"), group: .focus),
+        Topic(slug: "fintech", label: .init("FinTech"), group: .focus),
+        Topic(slug: "cyber-security", label: .init(de: "Cyber-Sicherheit", en: "Cyber Security"), group: .focus),
+        Topic(slug: "logistics", label: .init(de: "Logistik", en: "Logistics"), group: .focus),
+        Topic(slug: "mobility", label: .init(de: "Mobilität", en: "Mobility"), group: .focus),
+        Topic(slug: "artificial-intelligence", label: .init(de: "Künstliche Intelligenz", en: "Artificial Intelligence"), group: .focus),
+        Topic(slug: "insurtech", label: .init(de: "InsurTech (Versicherungstechnik)", en: "InsurTech"), group: .focus),
+        Topic(slug: "media", label: .init(de: "Medien", en: "Media"), group: .focus),
+        Topic(slug: "future-industries", label: .init("Future Industries"), group: .focus),
+        Topic(slug: "smart-systems", label: .init(de: "Intelligente Systeme", en: "Smart Systems"), group: .focus),
+        Topic(slug: "energy", label: .init(de: "Energie", en: "Energy"), group: .focus),
+        Topic(slug: "chemistry", label: .init(de: "Chemie", en: "Chemistry"), group: .focus),
+        Topic(slug: "health", label: .init(de: "Gesundheit", en: "Health"), group: .focus),
+    ]
+
+    public static let technologies: [Topic] = [
+        Topic(slug: "machine-learning", label: .init(de: "Maschinelles Lernen", en: "Machine Learning"), group: .technology),
+        Topic(slug: "robotics", label: .init(de: "Robotik", en: "Robotics"), group: .technology),
+        Topic(slug: "3d-printing", label: .init(de: "3D-Druck", en: "3D Printing"), group: .technology),
+        Topic(slug: "virtual-reality", label: .init(de: "Virtuelle Realität", en: "Virtual Reality"), group: .technology),
+        Topic(slug: "blockchain", label: .init("Blockchain"), group: .technology),
+        Topic(slug: "cloud-computing", label: .init("Cloud Computing"), group: .technology),
+        Topic(slug: "big-data", label: .init(de: "Big Data & Analytics", en: "Big Data & Analytics"), group: .technology),
+        Topic(slug: "autonomous-driving", label: .init(de: "Autonomes Fahren", en: "Autonomous Driving"), group: .technology),
+        Topic(slug: "e-commerce", label: .init(de: "E-Commerce", en: "E-Commerce"), group: .technology),
+        Topic(slug: "industry-4-0", label: .init(de: "Industrie 4.0", en: "Industry 4.0"), group: .technology),
+        Topic(slug: "medtech", label: .init(de: "Medizintechnik", en: "Medical Technology"), group: .technology),
+        Topic(slug: "biotech", label: .init(de: "Biotechnologie", en: "Biotechnology"), group: .technology),
+        Topic(slug: "new-materials", label: .init(de: "Neue Materialien", en: "New Materials"), group: .technology),
+        Topic(slug: "smart-grid", label: .init(de: "Intelligente Netze", en: "Smart Grids"), group: .technology),
+        Topic(slug: "supply-chain", label: .init(de: "Lieferketten", en: "Supply Chain"), group: .technology),
+        Topic(slug: "payments", label: .init(de: "Zahlungsverkehr", en: "Payments"), group: .technology),
+        Topic(slug: "gaming", label: .init(de: "Games", en: "Gaming"), group: .technology),
+        Topic(slug: "edtech", label: .init(de: "Bildungstechnologie", en: "EdTech"), group: .technology),
+        Topic(slug: "sensors", label: .init(de: "Sensorik", en: "Sensors"), group: .technology),
+        Topic(slug: "5g-networks", label: .init(de: "5G & Netze", en: "5G & Networks"), group: .technology),
+        Topic(slug: "digital-health", label: .init(de: "Digitale Gesundheit", en: "Digital Health"), group: .technology),
+        Topic(slug: "software", label: .init(de: "Software-Entwicklung", en: "Software Development"), group: .technology),
+    ]
+
+    private static let bySlug: [String: Topic] = Dictionary(uniqueKeysWithValues: topics.map { ($0.slug, $0) })
+
+    public static func topic(_ slug: String) -> Topic? { bySlug[slug] }
+}

@@ -1,0 +1,2 @@
+import HubnetServer
+@main enum Entrypoint { static func main() async throws {} }
