@@ -132,7 +132,18 @@ extension DirectoryIndex {
         indices.isEmpty ? .max : indices.reduce(0) { $0 | (1 << UInt64($1)) }
     }
 
-    private static func keyed<Key: Hashable>(_ counts: [Int], by keys: [Key]) -> [Key: Int] {
+    static func keyed<Key: Hashable>(_ counts: [Int], by keys: [Key]) -> [Key: Int] {
         Dictionary(uniqueKeysWithValues: zip(keys, counts))
+    }
+}
+
+extension DirectoryIndex {
+    /// How many organisations each hub has of each kind.
+    public func countsByHubAndKind() -> [String: [OrganisationKind: Int]] {
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: Self.kinds.count), count: Self.hubSlugs.count)
+        for slot in ids.indices where alive[slot] {
+            counts[Int(hubOfSlot[slot])][Int(kindOfSlot[slot])] += 1
+        }
+        return Dictionary(uniqueKeysWithValues: zip(Self.hubSlugs, counts.map { Self.keyed($0, by: Self.kinds) }))
     }
 }

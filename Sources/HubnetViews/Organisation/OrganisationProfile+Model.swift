@@ -1,0 +1,9 @@
+import HubnetCore
+
+public struct OrganisationProfileModel: Sendable {
+    public let organisation: Organisation
+
+    public init(organisation: Organisation) {
+        self.organisation = organisation
+    }
+}

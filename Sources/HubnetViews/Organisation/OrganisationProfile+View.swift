@@ -1,0 +1,67 @@
+import HubnetCore
+import Plot
+
+public enum OrganisationProfileView {
+    public static func render(_ model: OrganisationProfileModel, _ context: PageContext) -> String {
+        let strings = context.strings
+        let language = context.language
+        let organisation = model.organisation
+        let hub = organisation.hub
+        let hubName = hub?.name[language] ?? organisation.hubSlug
+        return Layout.page(
+            context, title: organisation.name, section: .directory,
+            .p(.a(.href(context.link(.directory())), .text("← " + strings.backToDirectory))),
+            .h1(.id("organisation-name"), .text(organisation.name)),
+            .p(.class("lead"), .text(organisation.kind.label[language] + " · " + organisation.city + " · Digital Hub " + hubName)),
+            .div(
+                .class("grid"),
+                .section(
+                    .class("card"),
+                    textBlock(strings.description, organisation.description, language),
+                    textBlock(strings.offers, organisation.offers, language),
+                    textBlock(strings.seeks, organisation.seeks, language)
+                ),
+                .section(
+                    .class("card"),
+                    .dl(
+                        .class("facts"),
+                        .dt(.text(strings.kind)),
+                        .dd(.a(.href(context.link(.directory(.init(kinds: [organisation.kind])))), .text(organisation.kind.label[language]))),
+                        .dt(.text(strings.hub)),
+                        .dd(.a(.href(context.link(.hub(slug: organisation.hubSlug))), .text(hubName))),
+                        .dt(.text(strings.city)),
+                        .dd(.text(organisation.city)),
+                        .dt(.text(strings.topics)),
+                        .dd(.ul(.class("tags"), .forEach(organisation.topics) { topic in
+                            .li(.class(hub?.focusTopicSlugs.contains(topic.slug) == true ? "focus" : "topic"),
+                                .a(.href(context.link(.directory(.init(topics: [topic.slug])))), .text(topic.label[language])))
+                        })),
+                        .unwrap(organisation.website) { website in
+                            .group(.dt(.text(strings.website)),
+                                   .dd(.a(.href(website), .rel(.nofollow), .text(website))))
+                        },
+                        .unwrap(organisation.foundedYear) { year in
+                            .group(.dt(.text(strings.founded)), .dd(.text(String(year))))
+                        },
+                        .unwrap(organisation.employees) { band in
+                            .group(.dt(.text(strings.size)), .dd(.text(band.label[language])))
+                        },
+                        .unwrap(organisation.stage) { stage in
+                            .group(.dt(.text(strings.stage)), .dd(.text(stage.label[language])))
+                        }
+                    ),
+                    .p(.a(.href(context.link(.directory(.init(hubs: [organisation.hubSlug], kinds: [organisation.kind])))),
+                          .text(strings.moreInHub(hubName))))
+                )
+            )
+        ).render()
+    }
+
+    private static func textBlock(_ title: String, _ text: LocalizedText, _ language: HubnetCore.Language) -> Node<HTML.BodyContext> {
+        guard !text.isEmpty else { return .empty }
+        let shown = text.preferring(language)
+        // Say so when the member wrote this part only in the other language.
+        let writtenIn = text[language].isEmpty ? (language == .de ? "en" : "de") : language.rawValue
+        return .group(.h2(.text(title)), .p(.attribute(named: "lang", value: writtenIn), .text(shown)))
+    }
+}

@@ -1,0 +1,54 @@
+import HubnetCore
+import Plot
+
+/// The frame around every page: header with navigation and language switch, main, footer.
+enum Layout {
+    static func page(
+        _ context: PageContext, title: String, section: Section? = nil, _ content: Node<HTML.BodyContext>...
+    ) -> HTML {
+        let strings = context.strings
+        return HTML(
+            .lang(context.language == .de ? .german : .english),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .title(title == "Hubnet" ? "Hubnet – \(strings.tagline)" : "\(title) · Hubnet"),
+                .meta(.name("description"), .content(strings.tagline)),
+                .link(.rel(.alternate), .href(context.page.path(.de)), .attribute(named: "hreflang", value: "de")),
+                .link(.rel(.alternate), .href(context.page.path(.en)), .attribute(named: "hreflang", value: "en")),
+                .element(named: "style", nodes: [.raw(Stylesheet.css)])
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text(strings.skipToContent)),
+                .header(
+                    .class("site-header"),
+                    .a(.class("brand"), .href(context.link(.home)), .strong("Hubnet"), .span(.class("tagline"), .text(strings.tagline))),
+                    .nav(
+                        .attribute(named: "aria-label", value: "Hubnet"),
+                        navLink(context, .home, strings.navHubs, current: section == .hubs),
+                        navLink(context, .directory(), strings.navDirectory, current: section == .directory),
+                        .a(.href(SiteURL.openAPIDocument), .text(strings.navAPI)),
+                        .a(
+                            .id("language-switch"), .class("language"),
+                            .href(context.page.path(context.otherLanguage)),
+                            .attribute(named: "hreflang", value: context.otherLanguage.rawValue),
+                            .attribute(named: "lang", value: context.otherLanguage.rawValue),
+                            .text(strings.switchLanguage)
+                        )
+                    )
+                ),
+                .main(.id("main"), .group(content)),
+                .footer(.class("site-footer"), .p(.text(strings.footerData)), .p(.text(strings.footerDemo)))
+            )
+        )
+    }
+
+    enum Section {
+        case hubs
+        case directory
+    }
+
+    private static func navLink(_ context: PageContext, _ url: SiteURL, _ label: String, current: Bool) -> Node<HTML.BodyContext> {
+        .a(.href(context.link(url)), .text(label), .if(current, .attribute(named: "aria-current", value: "page")))
+    }
+}

@@ -1,0 +1,9 @@
+import Foundation
+import HubnetCore
+
+extension Int {
+    /// With the language's thousands separator: 1.000 in German, 1,000 in English.
+    public func formatted(in language: Language) -> String {
+        formatted(.number.locale(Locale(identifier: language == .de ? "de_DE" : "en_GB")))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HubnetCore
+
+/// Every page of the site. Views take their links from here, never from string literals, and
+/// every path carries its language, so a link can be shared and read in the language it shows.
+public enum SiteURL: Hashable, Sendable {
+    case home
+    case hub(slug: String)
+    case directory(DirectoryQuery = DirectoryQuery())
+    case organisation(id: UUID)
+
+    public func path(_ language: Language) -> String {
+        let prefix = "/\(language.rawValue)"
+        switch self {
+        case .home:
+            return prefix
+        case .hub(let slug):
+            return "\(prefix)/hubs/\(slug)"
+        case .directory(let query):
+            return "\(prefix)/directory" + Self.queryString(query)
+        case .organisation(let id):
+            return "\(prefix)/organisations/\(id.uuidString.lowercased())"
+        }
+    }
+
+    /// The API's documents and the language-neutral entry point.
+    public static let openAPIDocument = "/api/v1/openapi.json"
+    public static let apiRoot = "/api/v1"
+
+    /// The query as the directory form sends it; defaults are left out to keep links short.
+    static func queryString(_ query: DirectoryQuery) -> String {
+        var items: [URLQueryItem] = []
+        if !query.text.isEmpty { items.append(URLQueryItem(name: "q", value: query.text)) }
+        items += query.hubs.sorted().map { URLQueryItem(name: "hub", value: $0) }
+        items += query.kinds.map(\.rawValue).sorted().map { URLQueryItem(name: "kind", value: $0) }
+        items += query.topics.sorted().map { URLQueryItem(name: "topic", value: $0) }
+        if let sort = query.sort { items.append(URLQueryItem(name: "sort", value: sort.rawValue)) }
+        if query.page != 1 { items.append(URLQueryItem(name: "page", value: String(query.page))) }
+        if query.perPage != 20 { items.append(URLQueryItem(name: "per", value: String(query.perPage))) }
+        guard !items.isEmpty else { return "" }
+        var components = URLComponents()
+        components.queryItems = items
+        // URLComponents leaves "+" alone, which a form decoder would read as a space.
+        return "?" + (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+    }
+}

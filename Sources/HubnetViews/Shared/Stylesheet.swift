@@ -1,0 +1,61 @@
+/// The site's whole stylesheet: small enough to inline, so a page is one request.
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1d2433; --muted: #5b6475; --line: #dfe3ea; --paper: #ffffff; --wash: #f4f6f9;
+      --accent: #0b5fff; --accent-ink: #073b9e; --hub: #e0413b; --radius: 10px; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--wash); }
+    a { color: var(--accent-ink); }
+    .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+    .site-header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between;
+      padding: .8rem clamp(1rem, 4vw, 3rem); background: var(--ink); color: #fff; }
+    .site-header a { color: #fff; text-decoration: none; }
+    .brand strong { font-size: 1.35rem; letter-spacing: .02em; margin-right: .7rem; }
+    .brand .tagline { color: #c4cbe0; font-size: .9rem; }
+    nav { display: flex; gap: 1.2rem; align-items: center; }
+    nav a[aria-current] { border-bottom: 2px solid #fff; }
+    nav .language { border: 1px solid #8892ad; border-radius: 999px; padding: .15rem .75rem; }
+    main { max-width: 1180px; margin: 0 auto; padding: 1.5rem clamp(1rem, 4vw, 3rem) 3rem; }
+    h1 { font-size: clamp(1.6rem, 3vw, 2.3rem); margin: .5rem 0 1rem; line-height: 1.2; }
+    h2 { font-size: 1.3rem; margin: 2rem 0 .8rem; }
+    .lead { font-size: 1.1rem; color: var(--muted); max-width: 60rem; }
+    .card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.2rem 1.4rem; }
+    .grid { display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); align-items: start; }
+    .map svg { width: 100%; height: auto; display: block; }
+    .map .land { fill: #e8edf5; stroke: #9aa6bd; stroke-width: 1.2; }
+    .map .dot { fill: var(--hub); fill-opacity: .85; stroke: #fff; stroke-width: 1.5; }
+    .map a:hover .dot, .map a:focus .dot { fill: var(--accent); }
+    .map .label { font-size: 12px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+    table { border-collapse: collapse; width: 100%; font-size: .92rem; background: var(--paper); }
+    th, td { padding: .45rem .6rem; border-bottom: 1px solid var(--line); text-align: right; }
+    th:first-child, td:first-child { text-align: left; }
+    thead th { background: var(--wash); font-weight: 600; }
+    tfoot td { font-weight: 600; }
+    .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); }
+    .tags { display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; margin: .3rem 0; list-style: none; }
+    .tags li, .tag { background: #e9f0ff; color: var(--accent-ink); border-radius: 999px; padding: .1rem .6rem; font-size: .85rem; }
+    .tag.focus, .tags li.focus { background: #ffe9e7; color: #8f1d17; }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.2rem; margin: 0; }
+    .facts dt { color: var(--muted); } .facts dd { margin: 0; }
+    .search { display: flex; flex-wrap: wrap; gap: .6rem; margin-bottom: 1.2rem; align-items: end; }
+    .search label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); gap: .2rem; }
+    .search input[type=search] { min-width: min(100%, 22rem); }
+    input, select, button { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; background: #fff; }
+    button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
+    .directory { display: grid; grid-template-columns: 250px 1fr; gap: 1.5rem; }
+    @media (max-width: 820px) { .directory { grid-template-columns: 1fr; } }
+    .facets h3 { font-size: .95rem; margin: 1rem 0 .4rem; }
+    .facets ul { list-style: none; padding: 0; margin: 0; font-size: .92rem; }
+    .facets li a { display: flex; justify-content: space-between; padding: .12rem .3rem; border-radius: 6px; text-decoration: none; }
+    .facets li a[aria-pressed=true] { background: var(--accent); color: #fff; }
+    .facets .count { color: var(--muted); } .facets a[aria-pressed=true] .count { color: #fff; }
+    .results { list-style: none; padding: 0; margin: 0; display: grid; gap: .8rem; }
+    .results h3 { margin: 0 0 .2rem; font-size: 1.08rem; }
+    .meta { color: var(--muted); font-size: .9rem; }
+    .pagination { display: flex; gap: 1rem; align-items: center; margin-top: 1.2rem; }
+    .kind-group h3 { margin-bottom: .3rem; }
+    .kind-group ul { margin: 0 0 .4rem; padding-left: 1.1rem; }
+    .notice { background: #fff8e1; border: 1px solid #f0d98c; border-radius: var(--radius); padding: .8rem 1rem; }
+    .site-footer { color: var(--muted); font-size: .85rem; padding: 1.5rem clamp(1rem, 4vw, 3rem); border-top: 1px solid var(--line); }
+    """
+}
