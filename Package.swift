@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "CSV", package: "CSV.swift"),
-        ]),
+        ], resources: [.copy("Resources/openapi.json")]),
         .executableTarget(name: "hubnet", dependencies: ["HubnetServer"]),
         .testTarget(name: "HubnetCoreTests", dependencies: ["HubnetCore"]),
         .testTarget(name: "HubnetPersistenceTests", dependencies: [

@@ -1,0 +1,31 @@
+import Algorithms
+import FluentKit
+import HubnetCore
+
+/// Puts a demo ecosystem into the database in one transaction.
+public enum DemoSeeder {
+    /// - Parameter progress: called with the number inserted so far, after each batch.
+    public static func seed(
+        count: Int, seed: UInt64, on database: any Database, progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws {
+        let organisations = DemoEcosystem(seed: seed).organisations(count: count)
+        try await database.transaction { database in
+            let store = OrganisationStore(database)
+            var done = 0
+            for batch in organisations.chunks(ofCount: 5_000) {
+                try await store.insert(batch: Array(batch))
+                done += batch.count
+                progress(done)
+            }
+        }
+    }
+
+    /// Removes every organisation, for `hubnet seed --replace`.
+    public static func removeAllOrganisations(on database: any Database) async throws {
+        try await database.transaction { database in
+            try await OrganisationTopicRecord.query(on: database).delete()
+            try await OrganisationRecord.query(on: database).delete()
+            try await OrganisationChangeRecord(organisationID: nil).create(on: database)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import HubnetCore
+import HubnetPersistence
+import Vapor
+
+/// JSON API v1: hubs, topics and organisations. Reads are public; writes need the admin token.
+struct APIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("openapi.json", use: openAPIDocument)
+        api.get("hubs", use: hubs)
+        api.get("hubs", ":slug", use: hub)
+        api.get("topics", use: topics)
+        api.get("organisations", use: organisations)
+        api.get("organisations", ":id", use: organisation)
+
+        let writes = api.grouped(AdminTokenMiddleware())
+        writes.on(.POST, "organisations", body: .collect(maxSize: "64kb"), use: createOrganisation)
+        writes.on(.PATCH, "organisations", ":id", body: .collect(maxSize: "64kb"), use: updateOrganisation)
+        writes.delete("organisations", ":id", use: deleteOrganisation)
+    }
+
+    func openAPIDocument(_ request: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(data: OpenAPIDocument.json))
+        response.headers.contentType = .json
+        return response
+    }
+
+    func hubs(_ request: Request) async throws -> [HubDTO] {
+        let counts = try await request.application.directory.snapshot(on: request.db).countsByHubAndKind()
+        return Network.hubs.map { HubDTO($0, counts: counts[$0.slug] ?? [:]) }
+    }
+
+    func hub(_ request: Request) async throws -> HubDTO {
+        let slug = request.parameters.get("slug") ?? ""
+        guard let hub = Network.hub(slug) else { throw ProblemDetails.notFound("There is no hub '\(slug)'.") }
+        let counts = try await request.application.directory.snapshot(on: request.db).countsByHubAndKind()
+        return HubDTO(hub, counts: counts[slug] ?? [:])
+    }
+
+    func topics(_ request: Request) async throws -> [TopicDTO] {
+        Taxonomy.topics.map(TopicDTO.init)
+    }
+
+    func organisations(_ request: Request) async throws -> OrganisationPageDTO {
+        let query: DirectoryQuery
+        do {
+            query = try DirectoryQuery(parameters: request.queryParameters)
+        } catch {
+            throw ProblemDetails.validation(error, status: .badRequest)
+        }
+        let page = try await request.application.directory.search(query, on: request.db)
+        let result = page.result
+        return OrganisationPageDTO(
+            items: page.organisations.map(OrganisationDTO.init), total: result.total, page: result.page,
+            per: result.perPage, pageCount: result.pageCount,
+            facets: .init(
+                hub: result.hubCounts,
+                kind: Dictionary(uniqueKeysWithValues: result.kindCounts.map { ($0.key.rawValue, $0.value) }),
+                topic: result.topicCounts))
+    }
+
+    func organisation(_ request: Request) async throws -> OrganisationDTO {
+        OrganisationDTO(try await existing(request))
+    }
+
+    func createOrganisation(_ request: Request) async throws -> Response {
+        let organisation = try request.content.decode(OrganisationInput.self).creating()
+        try await OrganisationStore(request.db).create(organisation)
+        try await request.application.directory.synchronize(on: request.db)
+        let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: request)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(organisation.id.uuidString.lowercased())")
+        return response
+    }
+
+    func updateOrganisation(_ request: Request) async throws -> OrganisationDTO {
+        let current = try await existing(request)
+        let changed = try request.content.decode(OrganisationInput.self).applied(to: current)
+        guard try await OrganisationStore(request.db).update(changed) else { throw notFound(current.id) }
+        try await request.application.directory.synchronize(on: request.db)
+        return OrganisationDTO(changed)
+    }
+
+    func deleteOrganisation(_ request: Request) async throws -> HTTPStatus {
+        let id = try organisationID(request)
+        guard try await OrganisationStore(request.db).delete(id) else { throw notFound(id) }
+        try await request.application.directory.synchronize(on: request.db)
+        return .noContent
+    }
+
+    private func existing(_ request: Request) async throws -> Organisation {
+        let id = try organisationID(request)
+        guard let organisation = try await OrganisationStore(request.db).find(id) else { throw notFound(id) }
+        return organisation
+    }
+
+    private func organisationID(_ request: Request) throws -> UUID {
+        let raw = request.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: raw) else {
+            throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "id", message: .init(
+                de: "„\(raw)“ ist keine UUID.", en: "'\(raw)' is not a UUID."))]), status: .badRequest)
+        }
+        return id
+    }
+
+    private func notFound(_ id: UUID) -> ProblemDetails {
+        .notFound("There is no organisation with id \(id.uuidString.lowercased()).")
+    }
+}

@@ -1,0 +1,70 @@
+import HubnetCore
+import HubnetPersistence
+import HubnetViews
+import Vapor
+
+/// The HTML pages, each under its language: /de/…, /en/….
+struct PageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        for language in HubnetCore.Language.allCases {
+            let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
+            pages.get { try await home($0, language) }
+            pages.get("hubs", ":slug") { try await hub($0, language) }
+            pages.get("directory") { try await directory($0, language) }
+            pages.get("organisations", ":id") { try await organisation($0, language) }
+        }
+    }
+
+    func home(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let index = try await request.application.directory.snapshot(on: request.db)
+        let model = HomeModel(counts: index.countsByHubAndKind())
+        return html(HomeView.render(model, PageContext(language: language, page: .home)), language)
+    }
+
+    func hub(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let slug = request.parameters.get("slug") ?? ""
+        guard let hub = Network.hub(slug) else { throw Abort(.notFound) }
+        let index = try await request.application.directory.snapshot(on: request.db)
+        let store = OrganisationStore(request.db)
+        var groups: [HubModel.KindGroup] = []
+        for kind in OrganisationKind.allCases {
+            let result = index.search(DirectoryQuery(hubs: [slug], kinds: [kind], sort: .name, perPage: 8))
+            groups.append(.init(kind: kind, total: result.total, organisations: try await store.find(result.organisationIDs)))
+        }
+        let topicCounts = index.search(DirectoryQuery(hubs: [slug], perPage: 1)).topicCounts
+        let model = HubModel(hub: hub, groups: groups, topicCounts: topicCounts)
+        return html(HubView.render(model, PageContext(language: language, page: .hub(slug: slug))), language)
+    }
+
+    func directory(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let query: DirectoryQuery
+        var problems: [FieldProblem] = []
+        do {
+            query = try DirectoryQuery(parameters: request.queryParameters)
+        } catch {
+            // A broken link still shows the directory, with the problem named above it.
+            query = DirectoryQuery()
+            problems = error.problems
+        }
+        let page = try await request.application.directory.search(query, on: request.db)
+        let model = DirectoryModel(query: query, result: page.result, organisations: page.organisations, problems: problems)
+        let response = html(DirectoryView.render(model, PageContext(language: language, page: .directory(query))), language)
+        if !problems.isEmpty { response.status = .badRequest }
+        return response
+    }
+
+    func organisation(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let organisation = try await OrganisationStore(request.db).find(id)
+        else { throw Abort(.notFound) }
+        let model = OrganisationProfileModel(organisation: organisation)
+        return html(OrganisationProfileView.render(model, PageContext(language: language, page: .organisation(id: id))), language)
+    }
+
+    private func html(_ body: String, _ language: HubnetCore.Language) -> Response {
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: "Content-Language", value: language.rawValue)
+        return response
+    }
+}

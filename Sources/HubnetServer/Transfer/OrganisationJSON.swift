@@ -1,0 +1,40 @@
+import Foundation
+import HubnetCore
+
+/// The JSON form of organisations: an array of API `Organisation` objects.
+enum OrganisationJSON {
+    static func encode(_ organisations: [Organisation]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(organisations.map(OrganisationDTO.init))
+    }
+
+    /// Reads each element on its own, so one bad element is reported with its position
+    /// instead of failing the whole file.
+    static func read(_ data: Data) throws -> [ImportRow] {
+        guard let elements = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
+            throw CommandProblem("The JSON file must hold an array of organisations.")
+        }
+        let decoder = JSONDecoder()
+        return elements.enumerated().map { offset, element in
+            let position = offset + 1
+            do {
+                guard JSONSerialization.isValidJSONObject(element) else {
+                    throw ValidationFailure([FieldProblem(field: "body", message: .init(
+                        de: "Eintrag ist kein Objekt.", en: "The element is not an object."))])
+                }
+                let data = try JSONSerialization.data(withJSONObject: element)
+                let input = try decoder.decode(OrganisationInput.self, from: data)
+                return ImportRow(line: position, result: .success(try input.creating()))
+            } catch let failure as ValidationFailure {
+                return ImportRow(line: position, result: .failure(failure))
+            } catch let decoding as DecodingError {
+                return ImportRow(line: position, result: .failure(ValidationFailure([FieldProblem(
+                    field: decoding.fieldPath, message: .init(de: decoding.hubnetDescription, en: decoding.hubnetDescription))])))
+            } catch {
+                return ImportRow(line: position, result: .failure(ValidationFailure([FieldProblem(
+                    field: "body", message: .init(de: "\(error)", en: "\(error)"))])))
+            }
+        }
+    }
+}

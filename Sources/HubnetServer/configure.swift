@@ -1,0 +1,64 @@
+import Fluent
+import HubnetCore
+import HubnetPersistence
+import Vapor
+
+/// Sets up the application from its settings: database, middleware, routes and commands.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    app.hubnetSettings = settings
+    app.http.server.configuration.hostname = settings.host
+    app.http.server.configuration.port = settings.port
+    app.databases.use(try settings.database.configuration(), as: settings.database.databaseID)
+    app.migrations.add(HubnetMigrations.all)
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ErrorResponder())
+
+    // A directory of 100,000 organisations must not be loaded by every test of a command.
+    app.directory(DirectoryService())
+    try routes(app)
+
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
+}
+
+/// Reads the settings from the environment; a malformed one stops start-up with its name.
+public func configure(_ app: Application) async throws {
+    try await configure(app, settings: AppSettings.fromEnvironment())
+}
+
+/// What `hubnet serve` does before it listens: migrate, bring the reference data up to date,
+/// give an empty network a demo ecosystem, and load the directory index.
+public func prepareForServing(_ app: Application) async throws {
+    try await app.autoMigrate()
+    try await ReferenceData.sync(on: app.db)
+    let store = OrganisationStore(app.db)
+    if try await store.count() == 0, app.hubnetSettings.demoOrganisations > 0 {
+        app.logger.info("Empty database: seeding a demo network of \(app.hubnetSettings.demoOrganisations) organisations.")
+        try await DemoSeeder.seed(count: app.hubnetSettings.demoOrganisations, seed: DemoEcosystem().seed, on: app.db)
+    }
+    let index = try await app.directory.snapshot(on: app.db)
+    app.logger.info("Directory ready: \(index.count) organisations.")
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = AppSettings }
+    private struct DirectoryKey: StorageKey { typealias Value = DirectoryService }
+
+    public var hubnetSettings: AppSettings {
+        get { storage[SettingsKey.self] ?? AppSettings() }
+        set { storage[SettingsKey.self] = newValue }
+    }
+
+    public var directory: DirectoryService {
+        guard let service = storage[DirectoryKey.self] else { fatalError("configure(_:) sets up the directory") }
+        return service
+    }
+
+    func directory(_ service: DirectoryService) {
+        storage[DirectoryKey.self] = service
+    }
+}
