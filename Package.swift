@@ -41,12 +41,15 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("Resources/openapi.json")]),
         .executableTarget(name: "hubnet", dependencies: ["HubnetServer"]),
+        // Fresh databases for tests: SQLite always, PostgreSQL when HUBNET_TEST_POSTGRES_URL is set.
+        .target(name: "HubnetTestSupport", dependencies: [
+            "HubnetPersistence", "HubnetServer",
+            .product(name: "VaporTesting", package: "vapor"),
+        ], path: "Tests/HubnetTestSupport"),
         .testTarget(name: "HubnetCoreTests", dependencies: ["HubnetCore"]),
-        .testTarget(name: "HubnetPersistenceTests", dependencies: [
-            "HubnetPersistence",
-        ]),
+        .testTarget(name: "HubnetPersistenceTests", dependencies: ["HubnetPersistence", "HubnetTestSupport"]),
         .testTarget(name: "HubnetServerTests", dependencies: [
-            "HubnetServer",
+            "HubnetServer", "HubnetTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

@@ -48,9 +48,13 @@ public struct DemoEcosystem: Sendable {
         let hub = hubs.element(weightedBy: hubs.map { Self.hubWeights[$0.slug] ?? 5 }, using: &generator)
         let kind = Self.kindWeights.map(\.0).element(weightedBy: Self.kindWeights.map(\.1), using: &generator)
         // Three in four organisations work on their hub's focus; the rest bring other strengths.
-        let focus = Double.random(in: 0..<1, using: &generator) < 0.75
-            ? hub.focus.randomElement(using: &generator)!
-            : FocusArea(Taxonomy.focusAreas.randomElement(using: &generator)!.slug)
+        let focus: FocusArea
+        if Double.random(in: 0..<1, using: &generator) < 0.75 {
+            focus = hub.focus.randomElement(using: &generator)!
+        } else {
+            let other = Taxonomy.focusAreas.randomElement(using: &generator)!.slug
+            focus = hub.focus.first { $0.topicSlug == other } ?? FocusArea(other)
+        }
         var topics = [focus.topicSlug]
         let technologies = Self.relatedTechnologies[focus.topicSlug] ?? []
         for technology in technologies.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)) {

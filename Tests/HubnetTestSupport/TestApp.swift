@@ -1,0 +1,35 @@
+import Foundation
+import HubnetServer
+import Vapor
+import VaporTesting
+
+public enum TestApp {
+    public static let adminToken = "test-admin-token-0123456789"
+
+    /// Runs `body` with a configured Hubnet on a fresh database, prepared as `hubnet serve`
+    /// does it, with a demo network of `organisations`.
+    public static func with<T>(
+        _ kind: TestDatabase.Kind, organisations: Int = 0, adminToken: String? = TestApp.adminToken,
+        _ body: (Application) async throws -> T
+    ) async throws -> T {
+        let database = try await TestDatabase.make(kind)
+        do {
+            let result = try await withApp(configure: { app in
+                let settings = AppSettings(database: database.setting, adminToken: adminToken, demoOrganisations: organisations)
+                try await configure(app, settings: settings)
+                try await prepareForServing(app)
+            }, body)
+            try await database.remove()
+            return result
+        } catch {
+            try? await database.remove()
+            throw error
+        }
+    }
+}
+
+extension HTTPHeaders {
+    public static var admin: HTTPHeaders {
+        ["Authorization": "Bearer \(TestApp.adminToken)", "Content-Type": "application/json"]
+    }
+}
