@@ -11,6 +11,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.databases.use(try settings.database.configuration(), as: settings.database.databaseID)
     app.migrations.add(HubnetMigrations.all)
 
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    // So that clients built on Vapor, the tests among them, read problem details as JSON.
+    ContentConfiguration.global.use(decoder: JSONDecoder(), for: HTTPMediaType(type: "application", subType: "problem+json"))
+
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ErrorResponder())

@@ -65,7 +65,7 @@ struct APIController: RouteCollection {
     }
 
     func createOrganisation(_ request: Request) async throws -> Response {
-        let organisation = try request.content.decode(OrganisationInput.self).creating()
+        let organisation = try OrganisationInput.decode(from: request).creating()
         try await OrganisationStore(request.db).create(organisation)
         try await request.application.directory.synchronize(on: request.db)
         let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: request)
@@ -75,7 +75,7 @@ struct APIController: RouteCollection {
 
     func updateOrganisation(_ request: Request) async throws -> OrganisationDTO {
         let current = try await existing(request)
-        let changed = try request.content.decode(OrganisationInput.self).applied(to: current)
+        let changed = try OrganisationInput.decode(from: request).applied(to: current)
         guard try await OrganisationStore(request.db).update(changed) else { throw notFound(current.id) }
         try await request.application.directory.synchronize(on: request.db)
         return OrganisationDTO(changed)

@@ -75,7 +75,8 @@ struct TopicDTO: Content {
 }
 
 struct OrganisationDTO: Content {
-    let id: UUID
+    /// Lower case, as RFC 9562 writes UUIDs.
+    let id: String
     let name: String
     let kind: String
     let hub: String
@@ -90,7 +91,7 @@ struct OrganisationDTO: Content {
     let stage: String?
 
     init(_ organisation: Organisation) {
-        id = organisation.id
+        id = organisation.id.uuidString.lowercased()
         name = organisation.name
         kind = organisation.kind.rawValue
         hub = organisation.hubSlug

@@ -58,6 +58,14 @@ struct OrganisationInput: Decodable {
         sent = Set(container.allKeys.map(\.rawValue))
     }
 
+    /// Reads the body of a write; only JSON is understood.
+    static func decode(from request: Request) throws -> OrganisationInput {
+        guard let type = request.headers.contentType, type.type == "application", type.subType == "json" else {
+            throw Abort(.unsupportedMediaType, reason: "Send the organisation as application/json.")
+        }
+        return try request.content.decode(OrganisationInput.self)
+    }
+
     /// A new organisation from this body; names every missing or unusable field at once.
     func creating() throws(ValidationFailure) -> Organisation {
         var problems: [FieldProblem] = []

@@ -25,6 +25,9 @@ struct ErrorResponder: AsyncMiddleware {
             return problem
         case let failure as ValidationFailure:
             return .validation(failure)
+        case let decoding as DecodingError where decoding.fieldPath == "body":
+            return ProblemDetails(.malformedRequest, status: .badRequest, title: "The body is not valid JSON; nothing was changed.",
+                                  detail: decoding.hubnetDescription)
         case let decoding as DecodingError:
             return ProblemDetails(
                 .validation, status: .unprocessableEntity, title: "The request body does not fit the schema; nothing was changed.",
