@@ -43,8 +43,10 @@ public enum DirectoryView {
                    options: Taxonomy.topics.map { ($0.slug, $0.label[language]) }),
             .label(.text(strings.sortBy), .select(
                 .named("sort"), .id("sort"),
-                .forEach(DirectoryQuery.Sort.allCases) { sort in
-                    .choice(value: sort.rawValue, label: sort.label[language], selected: sort == query.effectiveSort)
+                // The default follows the query: best match when words were typed, else names.
+                .choice(value: "", label: strings.bestMatch, selected: query.sort == nil || query.sort == .relevance),
+                .forEach(DirectoryQuery.Sort.allCases.filter { $0 != .relevance }) { sort in
+                    .choice(value: sort.rawValue, label: sort.label[language], selected: sort == query.sort)
                 })),
             .button(.type(.submit), .text(strings.searchButton))
         )

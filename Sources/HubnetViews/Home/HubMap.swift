@@ -30,7 +30,7 @@ struct HubMap {
         "berlin": (10, -6, "start"), "potsdam": (-10, 14, "end"), "hamburg": (10, 4, "start"),
         "dortmund": (-10, -4, "end"), "cologne": (-10, 6, "end"), "frankfurt-darmstadt": (10, -2, "start"),
         "ludwigshafen-mannheim": (-10, 2, "end"), "karlsruhe": (-10, 10, "end"), "stuttgart": (10, 8, "start"),
-        "munich": (10, 6, "start"), "nuremberg-erlangen": (10, 4, "start"), "dresden-leipzig": (10, 6, "start"),
+        "munich": (10, 6, "start"), "nuremberg-erlangen": (10, 4, "start"), "dresden-leipzig": (8, 24, "end"),
     ]
 
     var svg: String {

@@ -41,6 +41,7 @@ extension Strings {
         kind: "Kind",
         topics: "Topics",
         sortBy: "Sort by",
+        bestMatch: "Best match, else name",
         resultCount: { $0 == 1 ? "1 organisation found" : "\($0.formatted(in: .en)) organisations found" },
         noResults: "No organisation matches this search. Loosen the filters or try other words.",
         clearFilters: "Clear all filters",

@@ -41,6 +41,7 @@ extension Strings {
         kind: "Art",
         topics: "Themen",
         sortBy: "Sortierung",
+        bestMatch: "Beste Treffer, sonst Name",
         resultCount: { $0 == 1 ? "1 Organisation gefunden" : "\($0.formatted(in: .de)) Organisationen gefunden" },
         noResults: "Keine Organisation passt zu dieser Suche. Lockern Sie die Filter oder suchen Sie nach anderen Begriffen.",
         clearFilters: "Alle Filter entfernen",

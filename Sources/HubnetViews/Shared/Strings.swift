@@ -44,6 +44,7 @@ public struct Strings: Sendable {
     public let kind: String
     public let topics: String
     public let sortBy: String
+    public let bestMatch: String
     public let resultCount: @Sendable (Int) -> String
     public let noResults: String
     public let clearFilters: String

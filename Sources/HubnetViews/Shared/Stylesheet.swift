@@ -42,11 +42,13 @@ enum Stylesheet {
     .search input[type=search] { min-width: min(100%, 22rem); }
     input, select, button { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; background: #fff; }
     button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
-    .directory { display: grid; grid-template-columns: 250px 1fr; gap: 1.5rem; }
+    .directory { display: grid; grid-template-columns: 270px 1fr; gap: 1.5rem; }
+    .card > h2:first-child, .card > h3:first-child, .facets > h3:first-child { margin-top: 0; }
     @media (max-width: 820px) { .directory { grid-template-columns: 1fr; } }
     .facets h3 { font-size: .95rem; margin: 1rem 0 .4rem; }
     .facets ul { list-style: none; padding: 0; margin: 0; font-size: .92rem; }
-    .facets li a { display: flex; justify-content: space-between; padding: .12rem .3rem; border-radius: 6px; text-decoration: none; }
+    .facets li a { display: flex; justify-content: space-between; gap: .6rem; padding: .12rem .3rem; border-radius: 6px; text-decoration: none; }
+    .facets li a span:first-child { overflow-wrap: anywhere; }
     .facets li a[aria-pressed=true] { background: var(--accent); color: #fff; }
     .facets .count { color: var(--muted); } .facets a[aria-pressed=true] .count { color: #fff; }
     .results { list-style: none; padding: 0; margin: 0; display: grid; gap: .8rem; }

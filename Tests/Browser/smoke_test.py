@@ -1,0 +1,98 @@
+"""Browser smoke test: a visitor in real headless Chromium opens the home page, searches the
+directory, opens a profile and switches the language. Run by scripts/test against a live server.
+
+Usage: python3 Tests/Browser/smoke_test.py http://127.0.0.1:PORT [screenshot-dir]
+"""
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = sys.argv[1].rstrip("/")
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
+passed, failed = 0, 0
+
+
+def check(condition, what):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok   {what}")
+    else:
+        failed += 1
+        print(f"FAIL {what}")
+
+
+def shot(driver, name):
+    if SHOTS:
+        driver.save_screenshot(f"{SHOTS}/{name}.png")
+
+
+options = Options()
+options.binary_location = "/usr/bin/chromium"
+for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000",
+             "--lang=de-DE"):
+    options.add_argument(flag)
+options.add_experimental_option("prefs", {"intl.accept_languages": "de-DE,de"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+wait = WebDriverWait(driver, 15)
+try:
+    # Home: a German browser lands on the German page with the map of the 12 hubs.
+    driver.get(BASE + "/")
+    wait.until(EC.presence_of_element_located((By.ID, "map")))
+    check(driver.current_url.endswith("/de"), "a German browser lands on /de")
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de", "the page is German")
+    hubs = driver.find_elements(By.CSS_SELECTOR, "#map a[data-hub]")
+    check(len(hubs) == 12, f"the map shows 12 hubs (saw {len(hubs)})")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#map circle.dot")) == 16, "the map has 16 city dots")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#counts-table tbody tr")) == 12, "the counts table has 12 hubs")
+    shot(driver, "home")
+
+    # Directory: search by word, narrow with a facet.
+    driver.find_element(By.LINK_TEXT, "Verzeichnis").click()
+    box = wait.until(EC.presence_of_element_located((By.ID, "q")))
+    box.send_keys("logistik")
+    box.submit()
+    wait.until(EC.presence_of_element_located((By.ID, "result-count")))
+    check("q=logistik" in driver.current_url, "the search is in the URL")
+    results = driver.find_elements(By.CSS_SELECTOR, ".results .result-name")
+    check(len(results) > 0, f"the search finds organisations ({len(results)} on the page)")
+    count_text = driver.find_element(By.ID, "result-count").text
+    hamburg = driver.find_element(By.XPATH, "//ul[@id='facet-hub']//a[span[1][normalize-space()='Hamburg']]")
+    hamburg_count = int(hamburg.find_element(By.CLASS_NAME, "count").text.replace(".", ""))
+    hamburg.click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#facet-hub a[aria-pressed='true']")))
+    narrowed = driver.find_element(By.ID, "result-count").text
+    check(narrowed.startswith(f"{hamburg_count:,}".replace(",", ".")), f"the hub facet narrows to its count ({count_text} → {narrowed})")
+    shot(driver, "directory")
+
+    # Profile.
+    first = driver.find_element(By.CSS_SELECTOR, ".results .result-name")
+    name = first.text
+    first.click()
+    heading = wait.until(EC.presence_of_element_located((By.ID, "organisation-name")))
+    check(heading.text == name, f"the profile of {name} opens")
+    check("Hamburg" in driver.page_source, "the profile names its hub")
+    check("Wir bieten" in driver.page_source, "the profile is in German")
+    shot(driver, "profile-de")
+
+    # Language switch: the same profile in English.
+    driver.find_element(By.ID, "language-switch").click()
+    wait.until(lambda d: "/en/organisations/" in d.current_url)
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the switch shows the English page")
+    check(driver.find_element(By.ID, "organisation-name").text == name, "the same organisation")
+    check("We offer" in driver.page_source, "the labels are English")
+    shot(driver, "profile-en")
+    driver.find_element(By.LINK_TEXT, "Directory").click()
+    wait.until(EC.presence_of_element_located((By.ID, "result-count")))
+    check("organisations found" in driver.find_element(By.ID, "result-count").text, "the English directory")
+finally:
+    driver.quit()
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
