@@ -80,7 +80,7 @@ struct BenchCommand: AsyncCommand {
     private func measure(
         on database: any Database, name: String, count: Int, seed: UInt64, queries: [DirectoryQuery], console: any Console
     ) async throws -> [String: Any] {
-        for migration in HubnetMigrations.all { try await migration.prepare(on: database) }
+        for migration in HubnetMigrations.all { try await migration.prepare(on: database).get() }
         try await ReferenceData.sync(on: database)
         let progress = ProgressLine(total: count, label: "\(name): inserting")
         let insertStart = ContinuousClock.now
