@@ -20,6 +20,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ErrorResponder())
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.sessions.use { _ in DatabaseSessionDriver() }
+    app.sessions.configuration = SessionsConfiguration(cookieName: "hubnet_session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(DatabaseSessionDriver.lifetime),
+                          path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
 
     // A directory of 100,000 organisations must not be loaded by every test of a command.
     app.directory(DirectoryService())
@@ -48,6 +54,10 @@ public func prepareForServing(_ app: Application) async throws {
     }
     let index = try await app.directory.snapshot(on: app.db)
     app.logger.info("Directory ready: \(index.count) organisations.")
+    if app.hubnetSettings.smtpURL == nil {
+        app.logger.notice("No HUBNET_SMTP_URL: e-mails stay in the local mailbox at \(app.hubnetSettings.publicURL)/dev/mailbox.")
+    }
+    app.lifecycle.use(OutboxWorker(mailer: app.hubnetSettings.mailer))
 }
 
 extension Application {

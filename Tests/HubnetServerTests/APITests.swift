@@ -86,7 +86,7 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.kinds)
-    func writesNeedTheAdminToken(_ kind: TestDatabase.Kind) async throws {
+    func writesNeedAMemberWithAWritingToken(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind) { app in
             let body = try Self.body(Self.newOrganisation)
             try await app.testing().test(.POST, "/api/v1/organisations", headers: ["Content-Type": "application/json"], body: body) { response in
@@ -97,8 +97,14 @@ import VaporTesting
                                          headers: ["Content-Type": "application/json", "Authorization": "Bearer wrong-token-wrong-token"], body: body) { response in
                 #expect(response.status == .unauthorized)
             }
-            try await app.testing().test(.DELETE, "/api/v1/organisations/\(UUID())") { response in
+            // The bootstrap token from the environment opens nothing but the bootstrap.
+            try await app.testing().test(.POST, "/api/v1/organisations",
+                                         headers: ["Content-Type": "application/json", "Authorization": "Bearer \(TestApp.adminToken)"], body: body) { response in
                 #expect(response.status == .unauthorized)
+            }
+            let reader = try await TestMember.make(app, scopes: "read")
+            try await app.testing().test(.POST, "/api/v1/organisations", headers: reader.headers, body: body) { response in
+                #expect(response.status == .forbidden)
             }
             try await app.testing().test(.GET, "/api/v1/organisations") { response in
                 let total = try response.content.decode(Total.self).total
@@ -108,19 +114,28 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.kinds)
-    func withoutAConfiguredTokenTheAPIIsReadOnly(_ kind: TestDatabase.Kind) async throws {
-        try await TestApp.with(kind, adminToken: nil) { app in
-            try await app.testing().test(.POST, "/api/v1/organisations", headers: .admin, body: try Self.body(Self.newOrganisation)) { response in
+    func theBootstrapTokenAppointsTheFirstNetworkAdminOnly(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let first = try await TestMember.make(app)
+            let second = try await TestMember.make(app)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(TestApp.adminToken)", "Content-Type": "application/json"]
+            try await app.testing().test(.POST, "/api/v1/bootstrap", headers: headers, body: try Self.body(["email": first.email])) { response in
+                #expect(response.status == .noContent)
+            }
+            try await app.testing().test(.GET, "/api/v1/me", headers: first.headers) { response in
+                #expect(response.body.string.contains("network_admin"))
+            }
+            try await app.testing().test(.POST, "/api/v1/bootstrap", headers: headers, body: try Self.body(["email": second.email])) { response in
                 #expect(response.status == .forbidden)
             }
         }
     }
-
     @Test(arguments: TestDatabase.kinds)
     func anOrganisationIsCreatedFoundChangedAndDeleted(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind, organisations: 50) { app in
+            let member = try await TestMember.make(app)
             var id = ""
-            try await app.testing().test(.POST, "/api/v1/organisations", headers: .admin, body: try Self.body(Self.newOrganisation)) { response in
+            try await app.testing().test(.POST, "/api/v1/organisations", headers: member.headers, body: try Self.body(Self.newOrganisation)) { response in
                 #expect(response.status == .created)
                 let created = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
                 id = created["id"] as! String
@@ -133,7 +148,7 @@ import VaporTesting
                 let total = try response.content.decode(Total.self).total
                 #expect(total == 1)
             }
-            try await app.testing().test(.PATCH, "/api/v1/organisations/\(id)", headers: .admin,
+            try await app.testing().test(.PATCH, "/api/v1/organisations/\(id)", headers: member.headers,
                                          body: try Self.body(["name": "Luftschiff Cargo", "website": NSNull(), "employees": "1-9"])) { response in
                 #expect(response.status == .ok)
                 let changed = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
@@ -149,7 +164,7 @@ import VaporTesting
             try await app.testing().test(.GET, "/api/v1/organisations/\(id)") { response in
                 #expect(response.body.string.contains("Luftschiff Cargo"))
             }
-            try await app.testing().test(.DELETE, "/api/v1/organisations/\(id)", headers: .admin) { response in
+            try await app.testing().test(.DELETE, "/api/v1/organisations/\(id)", headers: member.headers) { response in
                 #expect(response.status == .noContent)
             }
             try await app.testing().test(.GET, "/api/v1/organisations/\(id)") { response in
@@ -165,6 +180,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.kinds)
     func badInputIsNamedAndChangesNothing(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind, organisations: 20) { app in
+            let member = try await TestMember.make(app)
             var wrongKind = Self.newOrganisation
             wrongKind["kind"] = "spaceship"
             var noName = Self.newOrganisation
@@ -180,23 +196,23 @@ import VaporTesting
                 (["name": "A"] as [String: Any], "kind"),
             ]
             for (body, field) in cases {
-                try await app.testing().test(.POST, "/api/v1/organisations", headers: .admin, body: try Self.body(body)) { response in
+                try await app.testing().test(.POST, "/api/v1/organisations", headers: member.headers, body: try Self.body(body)) { response in
                     #expect(response.status == .unprocessableEntity, "\(field)")
                     let problem = try response.content.decode(ProblemDetails.self)
                     #expect(problem.type == "urn:hubnet:problem:validation")
                     #expect(problem.errors?.contains { $0.field == field } == true, "\(field): \(problem.errors ?? [])")
                 }
             }
-            try await app.testing().test(.POST, "/api/v1/organisations", headers: .admin, body: ByteBuffer(string: "{not json")) { response in
+            try await app.testing().test(.POST, "/api/v1/organisations", headers: member.headers, body: ByteBuffer(string: "{not json")) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
             }
             try await app.testing().test(.POST, "/api/v1/organisations",
-                                         headers: ["Authorization": "Bearer \(TestApp.adminToken)", "Content-Type": "text/plain"],
+                                         headers: ["Authorization": "Bearer \(member.token)", "Content-Type": "text/plain"],
                                          body: ByteBuffer(string: "hello")) { response in
                 #expect(response.status == .unsupportedMediaType)
             }
-            try await app.testing().test(.PATCH, "/api/v1/organisations/not-a-uuid", headers: .admin, body: try Self.body(["name": "Xy"])) { response in
+            try await app.testing().test(.PATCH, "/api/v1/organisations/not-a-uuid", headers: member.headers, body: try Self.body(["name": "Xy"])) { response in
                 #expect(response.status == .badRequest)
             }
             try await app.testing().test(.GET, "/api/v1/organisations") { response in
@@ -209,12 +225,13 @@ import VaporTesting
     @Test(arguments: TestDatabase.kinds)
     func creatingAnExistingIDIsAConflict(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind) { app in
+            let member = try await TestMember.make(app)
             var body = Self.newOrganisation
             body["id"] = UUID().uuidString
-            try await app.testing().test(.POST, "/api/v1/organisations", headers: .admin, body: try Self.body(body)) { response in
+            try await app.testing().test(.POST, "/api/v1/organisations", headers: member.headers, body: try Self.body(body)) { response in
                 #expect(response.status == .created)
             }
-            try await app.testing().test(.POST, "/api/v1/organisations", headers: .admin, body: try Self.body(body)) { response in
+            try await app.testing().test(.POST, "/api/v1/organisations", headers: member.headers, body: try Self.body(body)) { response in
                 #expect(response.status == .conflict)
             }
         }

@@ -15,7 +15,7 @@ public enum TestApp {
         let database = try await TestDatabase.make(kind)
         do {
             let result = try await withApp(configure: { app in
-                let settings = AppSettings(database: database.setting, adminToken: adminToken, demoOrganisations: organisations)
+                let settings = AppSettings(database: database.setting, adminToken: adminToken, demoOrganisations: organisations, bcryptCost: 4)
                 try await configure(app, settings: settings)
                 try await prepareForServing(app)
             }, body)
@@ -28,8 +28,4 @@ public enum TestApp {
     }
 }
 
-extension HTTPHeaders {
-    public static var admin: HTTPHeaders {
-        ["Authorization": "Bearer \(TestApp.adminToken)", "Content-Type": "application/json"]
-    }
-}
+

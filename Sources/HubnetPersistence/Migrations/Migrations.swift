@@ -6,5 +6,6 @@ public enum HubnetMigrations {
         CreateReferenceData(),
         CreateOrganisations(),
         CreateOrganisationChanges(),
+        CreateAccounts(),
     ]
 }

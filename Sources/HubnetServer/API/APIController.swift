@@ -14,10 +14,9 @@ struct APIController: RouteCollection {
         api.get("organisations", use: organisations)
         api.get("organisations", ":id", use: organisation)
 
-        let writes = api.grouped(AdminTokenMiddleware())
-        writes.on(.POST, "organisations", body: .collect(maxSize: "64kb"), use: createOrganisation)
-        writes.on(.PATCH, "organisations", ":id", body: .collect(maxSize: "64kb"), use: updateOrganisation)
-        writes.delete("organisations", ":id", use: deleteOrganisation)
+        api.on(.POST, "organisations", body: .collect(maxSize: "64kb"), use: createOrganisation)
+        api.on(.PATCH, "organisations", ":id", body: .collect(maxSize: "64kb"), use: updateOrganisation)
+        api.delete("organisations", ":id", use: deleteOrganisation)
     }
 
     func openAPIDocument(_ request: Request) async throws -> Response {
@@ -65,26 +64,22 @@ struct APIController: RouteCollection {
     }
 
     func createOrganisation(_ request: Request) async throws -> Response {
+        _ = try await request.authorize(.createOrganisation(hub: ""), reading: true)
         let organisation = try OrganisationInput.decode(from: request).creating()
-        try await OrganisationStore(request.db).create(organisation)
-        try await request.application.directory.synchronize(on: request.db)
+        try await OrganisationService(request: request).create(organisation)
         let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: request)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(organisation.id.uuidString.lowercased())")
         return response
     }
 
     func updateOrganisation(_ request: Request) async throws -> OrganisationDTO {
-        let current = try await existing(request)
-        let changed = try OrganisationInput.decode(from: request).applied(to: current)
-        guard try await OrganisationStore(request.db).update(changed) else { throw notFound(current.id) }
-        try await request.application.directory.synchronize(on: request.db)
-        return OrganisationDTO(changed)
+        let id = try organisationID(request)
+        let input = try OrganisationInput.decode(from: request)
+        return OrganisationDTO(try await OrganisationService(request: request).update(id) { try input.applied(to: $0) })
     }
 
     func deleteOrganisation(_ request: Request) async throws -> HTTPStatus {
-        let id = try organisationID(request)
-        guard try await OrganisationStore(request.db).delete(id) else { throw notFound(id) }
-        try await request.application.directory.synchronize(on: request.db)
+        try await OrganisationService(request: request).delete(try organisationID(request))
         return .noContent
     }
 

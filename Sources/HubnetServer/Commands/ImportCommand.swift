@@ -1,3 +1,4 @@
+import Algorithms
 import FluentKit
 import Foundation
 import HubnetCore
@@ -69,8 +70,8 @@ struct ImportCommand: AsyncCommand {
             let existing = Set(try await store.find(organisations.map(\.id)).map(\.id))
             let fresh = organisations.filter { !existing.contains($0.id) }
             var done = 0
-            for batch in stride(from: 0, to: fresh.count, by: 2_000).map({ Array(fresh[$0..<min($0 + 2_000, fresh.count)]) }) {
-                try await store.insert(batch: batch)
+            for batch in fresh.chunks(ofCount: 2_000) {
+                try await store.insert(batch: Array(batch))
                 done += batch.count
                 progress(done)
             }

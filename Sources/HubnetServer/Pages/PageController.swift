@@ -2,6 +2,7 @@ import HubnetCore
 import HubnetPersistence
 import HubnetViews
 import Vapor
+import FluentKit
 
 /// The HTML pages, each under its language: /de/…, /en/….
 struct PageController: RouteCollection {
@@ -18,7 +19,7 @@ struct PageController: RouteCollection {
     func home(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let index = try await request.application.directory.snapshot(on: request.db)
         let model = HomeModel(counts: index.countsByHubAndKind())
-        return html(HomeView.render(model, PageContext(language: language, page: .home)), language)
+        return htmlResponse(HomeView.render(model, try await request.pageContext(language, .home)), language)
     }
 
     func hub(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
@@ -33,7 +34,7 @@ struct PageController: RouteCollection {
         }
         let topicCounts = index.search(DirectoryQuery(hubs: [slug], perPage: 1)).topicCounts
         let model = HubModel(hub: hub, groups: groups, topicCounts: topicCounts)
-        return html(HubView.render(model, PageContext(language: language, page: .hub(slug: slug))), language)
+        return htmlResponse(HubView.render(model, try await request.pageContext(language, .hub(slug: slug))), language)
     }
 
     func directory(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
@@ -48,7 +49,7 @@ struct PageController: RouteCollection {
         }
         let page = try await request.application.directory.search(query, on: request.db)
         let model = DirectoryModel(query: query, result: page.result, organisations: page.organisations, problems: problems)
-        let response = html(DirectoryView.render(model, PageContext(language: language, page: .directory(query))), language)
+        let response = htmlResponse(DirectoryView.render(model, try await request.pageContext(language, .directory(query))), language)
         if !problems.isEmpty { response.status = .badRequest }
         return response
     }
@@ -57,14 +58,18 @@ struct PageController: RouteCollection {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let organisation = try await OrganisationStore(request.db).find(id)
         else { throw Abort(.notFound) }
-        let model = OrganisationProfileModel(organisation: organisation)
-        return html(OrganisationProfileView.render(model, PageContext(language: language, page: .organisation(id: id))), language)
-    }
-
-    private func html(_ body: String, _ language: HubnetCore.Language) -> Response {
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: "Content-Language", value: language.rawValue)
-        return response
+        let actor = try await request.actor()
+        var claim = OrganisationProfileModel.ClaimState.signInFirst
+        if let memberID = actor.memberID {
+            let existing = try await ClaimRecord.query(on: request.db).filter(\.$memberID == memberID).filter(\.$organisationID == id).first()
+            claim = actor.actsFor(organisation: id) ? .none : existing == nil ? .possible
+                : existing?.status == ClaimRecord.Status.pending.rawValue ? .pending : .none
+        }
+        let model = OrganisationProfileModel(
+            organisation: organisation,
+            canEdit: Policy.decide(.editOrganisation(id: id, hub: organisation.hubSlug), for: actor) == .allowed,
+            claim: claim, csrf: actor.isSignedIn ? request.csrfToken : nil,
+            notice: request.query[String.self, at: "notice"] == "claimed" ? AccountStrings.for(language).claimSent : nil)
+        return htmlResponse(OrganisationProfileView.render(model, try await request.pageContext(language, .organisation(id: id))), language)
     }
 }

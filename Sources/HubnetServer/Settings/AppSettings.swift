@@ -10,17 +10,31 @@ public struct AppSettings: Sendable {
     public var adminToken: String?
     /// Seed a demo ecosystem of this size on the first start with an empty database.
     public var demoOrganisations: Int
+    /// Where visitors reach this site; links in e-mails start with it. https makes cookies Secure.
+    public var publicURL: String
+    /// `smtp://user:password@host:port`; nil keeps mail in the local mailbox (development).
+    public var smtpURL: String?
+    public var mailFrom: String
+    /// bcrypt work factor; tests lower it to stay fast.
+    public var bcryptCost: Int
 
     public init(
         database: DatabaseSetting = .sqliteFile(path: DatabaseSetting.defaultSQLitePath), host: String = "127.0.0.1",
-        port: Int = 8080, adminToken: String? = nil, demoOrganisations: Int = 1_000
+        port: Int = 8080, adminToken: String? = nil, demoOrganisations: Int = 1_000, publicURL: String? = nil,
+        smtpURL: String? = nil, mailFrom: String = "hubnet@localhost", bcryptCost: Int = 12
     ) {
         self.database = database
         self.host = host
         self.port = port
         self.adminToken = adminToken
         self.demoOrganisations = demoOrganisations
+        self.publicURL = publicURL ?? "http://\(host):\(port)"
+        self.smtpURL = smtpURL
+        self.mailFrom = mailFrom
+        self.bcryptCost = bcryptCost
     }
+
+    public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 
     /// A setting that is present but unusable; start-up stops and names it.
     public struct Malformed: Error, CustomStringConvertible {
@@ -60,6 +74,31 @@ public struct AppSettings: Sendable {
             }
             settings.demoOrganisations = number
         }
+        if let url = environment["HUBNET_PUBLIC_URL"] {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw Malformed(name: "HUBNET_PUBLIC_URL", problem: "must be an http(s) address such as https://hubnet.example.org")
+            }
+            settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        } else {
+            settings.publicURL = "http://\(settings.host):\(settings.port)"
+        }
+        if let smtp = environment["HUBNET_SMTP_URL"] {
+            guard SMTPMailer(url: smtp, sender: settings.mailFrom) != nil else {
+                throw Malformed(name: "HUBNET_SMTP_URL", problem: "must look like smtp://user:password@host:25")
+            }
+            settings.smtpURL = smtp
+        }
+        if let from = environment["HUBNET_MAIL_FROM"] {
+            guard from.contains("@"), !from.contains(where: \.isWhitespace) else {
+                throw Malformed(name: "HUBNET_MAIL_FROM", problem: "must be an e-mail address")
+            }
+            settings.mailFrom = from
+        }
         return settings
+    }
+
+    /// The mailer these settings ask for.
+    var mailer: any Mailer {
+        smtpURL.flatMap { SMTPMailer(url: $0, sender: mailFrom) } ?? LocalMailbox()
     }
 }

@@ -18,23 +18,9 @@ public struct DirectoryModel: Sendable {
     var hasFilters: Bool { !query.text.isEmpty || !query.hubs.isEmpty || !query.kinds.isEmpty || !query.topics.isEmpty }
 
     /// The same query with one facet value switched on or off, back on page one.
-    func toggling(hub: String) -> DirectoryQuery {
+    func toggling<Value: Hashable>(_ facet: WritableKeyPath<DirectoryQuery, Set<Value>>, _ value: Value) -> DirectoryQuery {
         var next = query
-        next.hubs.formSymmetricDifference([hub])
-        next.page = 1
-        return next
-    }
-
-    func toggling(kind: OrganisationKind) -> DirectoryQuery {
-        var next = query
-        next.kinds.formSymmetricDifference([kind])
-        next.page = 1
-        return next
-    }
-
-    func toggling(topic: String) -> DirectoryQuery {
-        var next = query
-        next.topics.formSymmetricDifference([topic])
+        next[keyPath: facet].formSymmetricDifference([value])
         next.page = 1
         return next
     }

@@ -78,17 +78,17 @@ public enum DirectoryView {
             .class("facets card"), .attribute(named: "aria-label", value: strings.refine),
             .h3(.text(strings.hub)),
             .ul(.id("facet-hub"), .forEach(hubs) { hub in
-                facetLink(context.link(.directory(model.toggling(hub: hub.slug))), hub.name[language],
+                facetLink(context.link(.directory(model.toggling(\.hubs, hub.slug))), hub.name[language],
                           count: result.hubCounts[hub.slug] ?? 0, on: model.query.hubs.contains(hub.slug), language)
             }),
             .h3(.text(strings.kind)),
             .ul(.id("facet-kind"), .forEach(kinds) { kind in
-                facetLink(context.link(.directory(model.toggling(kind: kind))), kind.pluralLabel[language],
+                facetLink(context.link(.directory(model.toggling(\.kinds, kind))), kind.pluralLabel[language],
                           count: result.kindCounts[kind] ?? 0, on: model.query.kinds.contains(kind), language)
             }),
             .h3(.text(strings.topics)),
             .ul(.id("facet-topic"), .forEach(topics) { topic in
-                facetLink(context.link(.directory(model.toggling(topic: topic.slug))), topic.label[language],
+                facetLink(context.link(.directory(model.toggling(\.topics, topic.slug))), topic.label[language],
                           count: result.topicCounts[topic.slug] ?? 0, on: model.query.topics.contains(topic.slug), language)
             })
         )

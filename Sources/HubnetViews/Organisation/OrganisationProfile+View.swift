@@ -12,6 +12,9 @@ public enum OrganisationProfileView {
             context, title: organisation.name, section: .directory,
             .p(.a(.href(context.link(.directory())), .text("← " + strings.backToDirectory))),
             .h1(.id("organisation-name"), .text(organisation.name)),
+            .unwrap(model.notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .if(model.canEdit, .p(.a(.id("edit-link"), .href(context.link(.editOrganisation(id: organisation.id))),
+                                      .text(context.accountStrings.edit)))),
             .p(.class("lead"), .text(organisation.kind.label[language] + " · " + organisation.city + " · Digital Hub " + hubName)),
             .div(
                 .class("grid"),
@@ -53,8 +56,30 @@ public enum OrganisationProfileView {
                     .p(.a(.href(context.link(.directory(.init(hubs: [organisation.hubSlug], kinds: [organisation.kind])))),
                           .text(strings.moreInHub(hubName))))
                 )
-            )
+            ),
+            claimSection(model, context)
         ).render()
+    }
+
+    private static func claimSection(_ model: OrganisationProfileModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let strings = context.accountStrings
+        switch model.claim {
+        case .none:
+            return .empty
+        case .pending:
+            return .p(.class("notice"), .text(strings.claimSent))
+        case .signInFirst:
+            return .section(.class("card"), .h2(.text(strings.claimThis)), .p(.text(strings.claimIntro)),
+                            .p(.a(.href(context.link(.signIn)), .text(strings.signIn))))
+        case .possible:
+            return .section(
+                .class("card"), .id("claim"),
+                .h2(.text(strings.claimThis)), .p(.text(strings.claimIntro)),
+                .form(.method(.post), .action(context.link(.claimOrganisation(id: model.organisation.id))),
+                      FormParts.csrf(model.csrf ?? ""),
+                      FormParts.textArea(strings.claimMessage, name: "message", value: "", problems: [], context.language),
+                      .button(.type(.submit), .text(strings.claimThis))))
+        }
     }
 
     private static func textBlock(_ title: String, _ text: LocalizedText, _ language: HubnetCore.Language) -> Node<HTML.BodyContext> {

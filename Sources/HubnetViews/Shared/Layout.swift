@@ -28,6 +28,7 @@ enum Layout {
                         navLink(context, .home, strings.navHubs, current: section == .hubs),
                         navLink(context, .directory(), strings.navDirectory, current: section == .directory),
                         .a(.href(SiteURL.openAPIDocument), .text(strings.navAPI)),
+                        accountLinks(context),
                         .a(
                             .id("language-switch"), .class("language"),
                             .href(context.page.path(context.otherLanguage)),
@@ -41,6 +42,23 @@ enum Layout {
                 .footer(.class("site-footer"), .p(.text(strings.footerData)), .p(.text(strings.footerDemo)))
             )
         )
+    }
+
+    /// Sign in and sign up for visitors; account, reviews and sign-out for members.
+    private static func accountLinks(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let strings = context.strings
+        guard let viewer = context.viewer else {
+            return .group(
+                .a(.id("sign-in-link"), .href(context.link(.signIn)), .text(context.accountStrings.signIn)),
+                .a(.href(context.link(.signUp)), .text(context.accountStrings.signUp)))
+        }
+        return .group(
+            .if(viewer.reviewsClaims, .a(.href(context.link(.claims)), .text(context.accountStrings.claimsTitle))),
+            .if(viewer.readsAudit, .a(.href(context.link(.audit)), .text(context.accountStrings.auditTitle))),
+            .a(.id("account-link"), .href(context.link(.account)), .text(viewer.name)),
+            .form(.class("inline"), .method(.post), .action(context.link(.signOut)),
+                  FormParts.csrf(viewer.csrfToken),
+                  .button(.type(.submit), .id("sign-out"), .class("link"), .text(context.accountStrings.signOut))))
     }
 
     enum Section {

@@ -5,14 +5,20 @@ import HubnetCore
 public struct PageContext: Sendable {
     public let language: Language
     public let page: SiteURL
+    public let viewer: Viewer?
 
-    public init(language: Language, page: SiteURL) {
+    public init(language: Language, page: SiteURL, viewer: Viewer? = nil) {
         self.language = language
         self.page = page
+        self.viewer = viewer
     }
 
     public var strings: Strings { .for(language) }
     public var otherLanguage: Language { language == .de ? .en : .de }
 
     public func link(_ url: SiteURL) -> String { url.path(language) }
+}
+
+extension PageContext {
+    public var accountStrings: AccountStrings { .for(language) }
 }

@@ -8,6 +8,22 @@ public enum SiteURL: Hashable, Sendable {
     case hub(slug: String)
     case directory(DirectoryQuery = DirectoryQuery())
     case organisation(id: UUID)
+    case editOrganisation(id: UUID)
+    case claimOrganisation(id: UUID)
+    case signUp
+    case signIn
+    case signOut
+    case confirm
+    case forgotPassword
+    case resetPassword
+    case account
+    case accountTokens
+    case revokeToken(id: UUID)
+    case accountExport
+    case accountDelete
+    case claims
+    case decideClaim(id: UUID, approve: Bool)
+    case audit
 
     public func path(_ language: Language) -> String {
         let prefix = "/\(language.rawValue)"
@@ -20,12 +36,33 @@ public enum SiteURL: Hashable, Sendable {
             return "\(prefix)/directory" + Self.queryString(query)
         case .organisation(let id):
             return "\(prefix)/organisations/\(id.uuidString.lowercased())"
+        case .editOrganisation(let id):
+            return "\(prefix)/organisations/\(id.uuidString.lowercased())/edit"
+        case .claimOrganisation(let id):
+            return "\(prefix)/organisations/\(id.uuidString.lowercased())/claim"
+        case .signUp: return "\(prefix)/sign-up"
+        case .signIn: return "\(prefix)/sign-in"
+        case .signOut: return "\(prefix)/sign-out"
+        case .confirm: return "\(prefix)/confirm"
+        case .forgotPassword: return "\(prefix)/password/forgot"
+        case .resetPassword: return "\(prefix)/password/reset"
+        case .account: return "\(prefix)/account"
+        case .accountTokens: return "\(prefix)/account/tokens"
+        case .revokeToken(let id): return "\(prefix)/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .accountExport: return "\(prefix)/account/export"
+        case .accountDelete: return "\(prefix)/account/delete"
+        case .claims: return "\(prefix)/claims"
+        case .decideClaim(let id, let approve):
+            return "\(prefix)/claims/\(id.uuidString.lowercased())/\(approve ? "approve" : "reject")"
+        case .audit: return "\(prefix)/audit"
         }
     }
 
     /// The API's documents and the language-neutral entry point.
     public static let openAPIDocument = "/api/v1/openapi.json"
     public static let apiRoot = "/api/v1"
+    /// Development only: the mails the outbox holds, when no SMTP server is set.
+    public static let mailbox = "/dev/mailbox"
 
     /// The query as the directory form sends it; defaults are left out to keep links short.
     static func queryString(_ query: DirectoryQuery) -> String {

@@ -58,6 +58,17 @@ enum Stylesheet {
     .kind-group h3 { margin-bottom: .3rem; }
     .kind-group ul { margin: 0 0 .4rem; padding-left: 1.1rem; }
     .notice { background: #fff8e1; border: 1px solid #f0d98c; border-radius: var(--radius); padding: .8rem 1rem; }
+    form.inline { display: inline; margin: 0; }
+    button.link { background: none; border: none; color: inherit; padding: 0; text-decoration: underline; cursor: pointer; }
+    .site-header button.link { color: #fff; text-decoration: none; }
+    .field { display: flex; flex-direction: column; gap: .25rem; margin-bottom: .9rem; max-width: 34rem; }
+    .field label { font-weight: 600; font-size: .92rem; }
+    .field textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; }
+    .problem { color: #a11d17; margin: 0; font-size: .9rem; }
+    [aria-invalid=true] { border-color: #a11d17; }
+    .secret { font-family: ui-monospace, monospace; background: #eef2f8; padding: .5rem .7rem; border-radius: 8px; word-break: break-all; }
+    .danger button { background: #a11d17; border-color: #a11d17; }
+    .mail { white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: .88rem; }
     .site-footer { color: var(--muted); font-size: .85rem; padding: 1.5rem clamp(1rem, 4vw, 3rem); border-top: 1px solid var(--line); }
     """
 }

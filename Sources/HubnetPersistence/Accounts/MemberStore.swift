@@ -1,0 +1,78 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import HubnetCore
+
+/// Members, their roles and memberships.
+public struct MemberStore: Sendable {
+    public let database: any Database
+
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    public func record(_ id: UUID) async throws -> MemberRecord? {
+        try await MemberRecord.find(id, on: database)
+    }
+
+    public func record(email: String) async throws -> MemberRecord? {
+        try await MemberRecord.query(on: database).filter(\.$email == SignUp.normalise(email: email)).first()
+    }
+
+    /// Every role of the member: network roles plus one per organisation membership.
+    public func roles(of memberID: UUID) async throws -> Set<Role> {
+        var roles: Set<Role> = []
+        for assignment in try await RoleAssignmentRecord.query(on: database).filter(\.$memberID == memberID).all() {
+            switch assignment.role {
+            case "network_admin": roles.insert(.networkAdmin)
+            case "hub_manager": roles.insert(.hubManager(hub: assignment.scope))
+            case "jury_member": if let call = UUID(uuidString: assignment.scope) { roles.insert(.juryMember(call: call)) }
+            default: continue
+            }
+        }
+        for membership in try await MembershipRecord.query(on: database).filter(\.$memberID == memberID).all() {
+            roles.insert(membership.level == MembershipRecord.Level.admin.rawValue
+                ? .organisationAdmin(organisation: membership.organisationID)
+                : .organisationMember(organisation: membership.organisationID))
+        }
+        return roles
+    }
+
+    public func actor(_ memberID: UUID) async throws -> Actor {
+        guard let member = try await record(memberID), member.erasedAt == nil else { return .anonymous }
+        return Actor(memberID: memberID, roles: try await roles(of: memberID))
+    }
+
+    public func assign(_ role: Role, to memberID: UUID) async throws {
+        let (name, scope): (String, String)
+        switch role {
+        case .networkAdmin: (name, scope) = ("network_admin", "")
+        case .hubManager(let hub): (name, scope) = ("hub_manager", hub)
+        case .juryMember(let call): (name, scope) = ("jury_member", call.uuidString.lowercased())
+        case .organisationAdmin(let organisation):
+            return try await setMembership(memberID: memberID, organisationID: organisation, level: .admin)
+        case .organisationMember(let organisation):
+            return try await setMembership(memberID: memberID, organisationID: organisation, level: .member)
+        }
+        try await RoleAssignmentRecord(memberID: memberID, role: name, scope: scope).create(on: database)
+    }
+
+    /// Adds the membership or changes its level.
+    public func setMembership(memberID: UUID, organisationID: UUID, level: MembershipRecord.Level) async throws {
+        if let existing = try await MembershipRecord.query(on: database)
+            .filter(\.$memberID == memberID).filter(\.$organisationID == organisationID).first() {
+            existing.level = level.rawValue
+            try await existing.update(on: database)
+        } else {
+            try await MembershipRecord(memberID: memberID, organisationID: organisationID, level: level).create(on: database)
+        }
+    }
+
+    public func memberships(of memberID: UUID) async throws -> [MembershipRecord] {
+        try await MembershipRecord.query(on: database).filter(\.$memberID == memberID).all()
+    }
+
+    public func memberships(ofOrganisation organisationID: UUID) async throws -> [MembershipRecord] {
+        try await MembershipRecord.query(on: database).filter(\.$organisationID == organisationID).all()
+    }
+}

@@ -1,0 +1,77 @@
+import HubnetCore
+
+/// The texts of the e-mails Hubnet sends, in the member's language.
+enum AccountMails {
+    static func confirmEmail(name: String, link: String, _ language: Language) -> (subject: String, body: String) {
+        switch language {
+        case .de: ("Bitte bestätigen Sie Ihre E-Mail-Adresse", """
+            Hallo \(name),
+
+            willkommen bei Hubnet. Bitte bestätigen Sie Ihre Adresse mit diesem Link (48 Stunden gültig):
+
+            \(link)
+
+            Wenn Sie sich nicht angemeldet haben, können Sie diese Nachricht ignorieren.
+            """)
+        case .en: ("Please confirm your e-mail address", """
+            Hello \(name),
+
+            welcome to Hubnet. Please confirm your address with this link (valid for 48 hours):
+
+            \(link)
+
+            If you did not sign up, you can ignore this message.
+            """)
+        }
+    }
+
+    static func resetPassword(name: String, link: String, _ language: Language) -> (subject: String, body: String) {
+        switch language {
+        case .de: ("Neues Passwort für Hubnet", """
+            Hallo \(name),
+
+            mit diesem Link legen Sie ein neues Passwort fest (1 Stunde gültig):
+
+            \(link)
+
+            Wenn Sie das nicht angefordert haben, bleibt Ihr Passwort unverändert.
+            """)
+        case .en: ("A new password for Hubnet", """
+            Hello \(name),
+
+            set a new password with this link (valid for 1 hour):
+
+            \(link)
+
+            If you did not ask for this, your password stays as it is.
+            """)
+        }
+    }
+
+    /// Sent instead of a second account, so sign-up does not reveal which addresses exist.
+    static func alreadyRegistered(name: String, link: String, _ language: Language) -> (subject: String, body: String) {
+        switch language {
+        case .de: ("Sie haben bereits ein Konto", """
+            Hallo \(name),
+
+            jemand wollte sich mit Ihrer Adresse bei Hubnet registrieren. Sie haben schon ein Konto.
+            Falls Sie Ihr Passwort vergessen haben: \(link)
+            """)
+        case .en: ("You already have an account", """
+            Hello \(name),
+
+            someone tried to sign up to Hubnet with your address. You already have an account.
+            If you forgot your password: \(link)
+            """)
+        }
+    }
+
+    static func claimDecided(name: String, organisation: String, approved: Bool, _ language: Language) -> (subject: String, body: String) {
+        switch (language, approved) {
+        case (.de, true): ("Ihr Antrag für \(organisation) ist bestätigt", "Hallo \(name),\n\nSie handeln jetzt in Hubnet für \(organisation).")
+        case (.de, false): ("Ihr Antrag für \(organisation) wurde abgelehnt", "Hallo \(name),\n\nder Hub hat Ihren Antrag für \(organisation) abgelehnt. Bei Fragen hilft die Hub-Agentur.")
+        case (.en, true): ("Your claim for \(organisation) is approved", "Hello \(name),\n\nyou now act for \(organisation) in Hubnet.")
+        case (.en, false): ("Your claim for \(organisation) was declined", "Hello \(name),\n\nthe hub declined your claim for \(organisation). The hub agency can help with questions.")
+        }
+    }
+}

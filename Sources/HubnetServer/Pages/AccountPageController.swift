@@ -1,0 +1,243 @@
+import FluentKit
+import Foundation
+import HubnetCore
+import HubnetPersistence
+import HubnetViews
+import Vapor
+
+/// Sign-up, sign-in, password reset and the account page, under each language.
+struct AccountPageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        for language in HubnetCore.Language.allCases {
+            let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
+            pages.get("sign-up") { try await signUpForm($0, language) }
+            pages.post("sign-up") { try await signUp($0, language) }
+            pages.get("sign-in") { try await signInForm($0, language) }
+            pages.post("sign-in") { try await signIn($0, language) }
+            pages.post("sign-out") { try await signOut($0, language) }
+            pages.get("confirm") { try await confirm($0, language) }
+            pages.get("password", "forgot") { try await forgotForm($0, language) }
+            pages.post("password", "forgot") { try await forgot($0, language) }
+            pages.get("password", "reset") { try await resetForm($0, language) }
+            pages.post("password", "reset") { try await reset($0, language) }
+            pages.get("account") { try await account($0, language) }
+            pages.post("account", "tokens") { try await createToken($0, language) }
+            pages.post("account", "tokens", ":tokenID", "revoke") { try await revokeToken($0, language) }
+            pages.get("account", "export") { try await export($0, language) }
+            pages.post("account", "delete") { try await delete($0, language) }
+        }
+    }
+
+    typealias FormState = AccountFormsView.FormState
+
+    // MARK: Sign-up
+
+    func signUpForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let context = try await request.pageContext(language, .signUp)
+        return htmlResponse(AccountFormsView.signUp(FormState(), csrf: request.csrfToken, context), language)
+    }
+
+    struct SignUpForm: Content {
+        let name: String
+        let email: String
+        let password: String
+    }
+
+    func signUp(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let form = try request.content.decode(SignUpForm.self)
+        do {
+            try await AccountService(request: request).signUp(SignUp(email: form.email, name: form.name, password: form.password, language: language))
+        } catch let failure as ValidationFailure {
+            let state = FormState(values: ["name": form.name, "email": form.email], problems: failure.problems)
+            let context = try await request.pageContext(language, .signUp)
+            return htmlResponse(AccountFormsView.signUp(state, csrf: request.csrfToken, context), language, status: .unprocessableEntity)
+        }
+        let strings = AccountStrings.for(language)
+        return try await message(request, language, strings.checkMailboxTitle, strings.checkMailboxText, next: nil)
+    }
+
+    func confirm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let strings = AccountStrings.for(language)
+        let token = request.query[String.self, at: "token"] ?? ""
+        guard try await AccountService(request: request).confirm(token: token) else {
+            return try await message(request, language, strings.linkInvalidTitle, strings.linkInvalidText, next: (strings.signIn, .signIn), status: .badRequest)
+        }
+        return try await message(request, language, strings.confirmedTitle, strings.confirmedText, next: (strings.signIn, .signIn))
+    }
+
+    // MARK: Sign-in and sign-out
+
+    func signInForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let context = try await request.pageContext(language, .signIn)
+        let notice = request.query[String.self, at: "return"] != nil ? [AccountStrings.for(language).signInRequired] : []
+        return htmlResponse(AccountFormsView.signIn(FormState(notice: notice), csrf: request.csrfToken,
+                                                    returnTo: Self.safeReturn(request.query[String.self, at: "return"]), context), language)
+    }
+
+    struct SignInForm: Content {
+        let email: String
+        let password: String
+        let `return`: String?
+    }
+
+    func signIn(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let form = try request.content.decode(SignInForm.self)
+        let strings = AccountStrings.for(language)
+        let notice: String
+        switch try await AccountService(request: request).signIn(email: form.email, password: form.password) {
+        case .signedIn(let memberID):
+            // A new session id on sign-in, so a planted session cookie is worth nothing.
+            if let old = request.session.id {
+                try await DatabaseSessionDriver().deleteSession(old, for: request)
+                request.session.id = nil
+            }
+            request.session.data["member"] = memberID.uuidString
+            request.session.data["csrf"] = DatabaseSessionDriver.randomID()
+            return request.redirect(to: Self.safeReturn(form.return) ?? SiteURL.account.path(language), redirectType: .normal)
+        case .refused: notice = strings.refused
+        case .unconfirmed: notice = strings.unconfirmed
+        case .throttled(let minutes): notice = strings.throttled(minutes)
+        }
+        let context = try await request.pageContext(language, .signIn)
+        let state = FormState(values: ["email": form.email], notice: [notice])
+        return htmlResponse(AccountFormsView.signIn(state, csrf: request.csrfToken, returnTo: Self.safeReturn(form.return), context),
+                            language, status: .unauthorized)
+    }
+
+    func signOut(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        request.session.destroy()
+        return request.redirect(to: SiteURL.home.path(language), redirectType: .normal)
+    }
+
+    /// Only paths on this site: a return address must not lead elsewhere.
+    static func safeReturn(_ path: String?) -> String? {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
+        return path
+    }
+
+    // MARK: Password reset
+
+    func forgotForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let context = try await request.pageContext(language, .forgotPassword)
+        return htmlResponse(AccountFormsView.forgotPassword(FormState(), csrf: request.csrfToken, context), language)
+    }
+
+    struct EmailForm: Content {
+        let email: String
+    }
+
+    func forgot(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let form = try request.content.decode(EmailForm.self)
+        try await AccountService(request: request).requestPasswordReset(email: form.email)
+        let strings = AccountStrings.for(language)
+        return try await message(request, language, strings.checkMailboxTitle, strings.resetSentText, next: nil)
+    }
+
+    func resetForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let context = try await request.pageContext(language, .resetPassword)
+        let token = request.query[String.self, at: "token"] ?? ""
+        return htmlResponse(AccountFormsView.resetPassword(token: token, FormState(), csrf: request.csrfToken, context), language)
+    }
+
+    struct ResetForm: Content {
+        let token: String
+        let password: String
+    }
+
+    func reset(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let form = try request.content.decode(ResetForm.self)
+        let strings = AccountStrings.for(language)
+        do {
+            guard try await AccountService(request: request).resetPassword(token: form.token, to: form.password) else {
+                return try await message(request, language, strings.linkInvalidTitle, strings.linkInvalidText,
+                                         next: (strings.forgotPassword, .forgotPassword), status: .badRequest)
+            }
+        } catch let failure as ValidationFailure {
+            let context = try await request.pageContext(language, .resetPassword)
+            return htmlResponse(AccountFormsView.resetPassword(token: form.token, FormState(problems: failure.problems),
+                                                               csrf: request.csrfToken, context), language, status: .unprocessableEntity)
+        }
+        request.session.destroy()
+        return try await message(request, language, strings.resetTitle, strings.passwordChangedText, next: (strings.signIn, .signIn))
+    }
+
+    // MARK: Account
+
+    func account(_ request: Request, _ language: HubnetCore.Language, newToken: String? = nil,
+                 problems: [FieldProblem] = []) async throws -> Response {
+        let actor = try await request.authorize(.manageOwnAccount, reading: true)
+        guard let member = try await MemberStore(request.db).record(actor.memberID!) else { throw Abort(.notFound) }
+        let memberships = try await MemberStore(request.db).memberships(of: member.id!)
+        let organisations = try await OrganisationStore(request.db).find(memberships.map(\.organisationID))
+        let tokens = try await CredentialStore(request.db).apiTokens(of: member.id!).map {
+            AccountModel.Token(id: $0.id!, name: $0.name, writes: $0.scopes.contains("write"), lastUsed: $0.lastUsedAt, revoked: $0.revokedAt != nil)
+        }
+        let model = AccountModel(
+            name: member.name, email: member.email,
+            organisations: organisations.map { organisation in
+                (organisation, memberships.contains { $0.organisationID == organisation.id && $0.level == "admin" })
+            },
+            roles: actor.roles.filter { if case .organisationAdmin = $0 { false } else if case .organisationMember = $0 { false } else { true } }
+                .sorted { $0.label.en < $1.label.en },
+            tokens: tokens, newToken: newToken, problems: problems, csrf: request.csrfToken)
+        let context = try await request.pageContext(language, .account)
+        return htmlResponse(AccountView.render(model, context), language, status: problems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct TokenForm: Content {
+        let name: String
+        let scope: String
+    }
+
+    func createToken(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let actor = try await request.authorize(.manageOwnAccount)
+        let form = try request.content.decode(TokenForm.self)
+        do {
+            let token = try await MemberDataService(database: request.db).createToken(for: actor.memberID!, name: form.name, scope: form.scope)
+            return try await account(request, language, newToken: token.token)
+        } catch let failure as ValidationFailure {
+            return try await account(request, language, problems: failure.problems)
+        }
+    }
+
+    func revokeToken(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let actor = try await request.authorize(.manageOwnAccount)
+        guard let id = request.parameters.get("tokenID").flatMap(UUID.init(uuidString:)),
+              try await MemberDataService(database: request.db).revokeToken(id, of: actor.memberID!)
+        else { throw Abort(.notFound) }
+        return request.redirect(to: SiteURL.account.path(language) + "#tokens", redirectType: .normal)
+    }
+
+    func export(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let actor = try await request.authorize(.manageOwnAccount, reading: true)
+        guard let export = try await MemberDataService(database: request.db).export(actor.memberID!) else { throw Abort(.notFound) }
+        let response = try await export.encodeResponse(for: request)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"hubnet-data.json\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    struct DeleteForm: Content {
+        let confirm: String?
+    }
+
+    func delete(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let actor = try await request.authorize(.manageOwnAccount)
+        guard (try? request.content.decode(DeleteForm.self))?.confirm == "yes" else {
+            return try await account(request, language, problems: [FieldProblem(field: "confirm", message: .init(
+                de: "Bitte bestätigen Sie das Löschen mit dem Häkchen.", en: "Please tick the box to confirm."))])
+        }
+        try await MemberDataService(database: request.db).erase(actor.memberID!)
+        request.session.destroy()
+        let strings = AccountStrings.for(language)
+        return htmlResponse(AccountFormsView.message(title: strings.deleteAccount, text: strings.deletedText, next: nil,
+                                                     PageContext(language: language, page: .home)), language)
+    }
+
+    private func message(_ request: Request, _ language: HubnetCore.Language, _ title: String, _ text: String,
+                         next: (String, SiteURL)?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let context = try await request.pageContext(language, .home)
+        return htmlResponse(AccountFormsView.message(title: title, text: text, next: next.map { (label: $0.0, url: $0.1) }, context),
+                            language, status: status)
+    }
+}

@@ -1,0 +1,29 @@
+import HubnetCore
+import HubnetPersistence
+import HubnetViews
+import Vapor
+
+extension Request {
+    /// The page frame's context: language, the page's own address, and the signed-in viewer.
+    func pageContext(_ language: HubnetCore.Language, _ page: SiteURL) async throws -> PageContext {
+        let actor = try await actor()
+        guard let memberID = actor.memberID, let member = try await MemberStore(db).record(memberID) else {
+            return PageContext(language: language, page: page)
+        }
+        let viewer = Viewer(
+            name: member.name, csrfToken: csrfToken,
+            reviewsClaims: Policy.decide(.reviewClaims, for: actor) == .allowed,
+            readsAudit: Policy.decide(.readAuditLog(hub: nil), for: actor) == .allowed)
+        return PageContext(language: language, page: page, viewer: viewer)
+    }
+}
+
+/// An HTML response in a language.
+func htmlResponse(_ body: String, _ language: HubnetCore.Language, status: HTTPResponseStatus = .ok) -> Response {
+    let response = Response(status: status, body: .init(string: body))
+    response.headers.contentType = .html
+    response.headers.replaceOrAdd(name: "Content-Language", value: language.rawValue)
+    // Pages carry per-member content and CSRF tokens: never from a shared cache.
+    response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+    return response
+}

@@ -1,0 +1,42 @@
+import Foundation
+import HubnetCore
+
+public struct AccountModel: Sendable {
+    public struct Token: Sendable {
+        public let id: UUID
+        public let name: String
+        public let writes: Bool
+        public let lastUsed: Date?
+        public let revoked: Bool
+
+        public init(id: UUID, name: String, writes: Bool, lastUsed: Date?, revoked: Bool) {
+            self.id = id
+            self.name = name
+            self.writes = writes
+            self.lastUsed = lastUsed
+            self.revoked = revoked
+        }
+    }
+
+    public let name: String
+    public let email: String
+    public let organisations: [(organisation: Organisation, admin: Bool)]
+    public let roles: [Role]
+    public let tokens: [Token]
+    /// A token just created, shown this once.
+    public let newToken: String?
+    public let problems: [FieldProblem]
+    public let csrf: String
+
+    public init(name: String, email: String, organisations: [(organisation: Organisation, admin: Bool)], roles: [Role],
+                tokens: [Token], newToken: String?, problems: [FieldProblem], csrf: String) {
+        self.name = name
+        self.email = email
+        self.organisations = organisations
+        self.roles = roles
+        self.tokens = tokens
+        self.newToken = newToken
+        self.problems = problems
+        self.csrf = csrf
+    }
+}

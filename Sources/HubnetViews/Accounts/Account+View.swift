@@ -1,0 +1,77 @@
+import Foundation
+import HubnetCore
+import Plot
+
+public enum AccountView {
+    public static func render(_ model: AccountModel, _ context: PageContext) -> String {
+        let strings = context.accountStrings
+        let language = context.language
+        return Layout.page(
+            context, title: strings.accountTitle,
+            .h1(.text(strings.accountTitle)),
+            .p(.class("lead"), .text("\(model.name) · \(model.email)")),
+            .if(!model.roles.isEmpty, .ul(.class("tags"), .forEach(model.roles) { .li(.text($0.label[language])) })),
+            .div(
+                .class("grid"),
+                .section(
+                    .class("card"), .id("organisations"),
+                    .h2(.text(strings.yourOrganisations)),
+                    .if(model.organisations.isEmpty, .p(.text(strings.noOrganisations))),
+                    .ul(.forEach(model.organisations) { entry in
+                        .li(.a(.href(context.link(.organisation(id: entry.organisation.id))), .text(entry.organisation.name)),
+                            .text(" · "),
+                            .a(.class("edit-organisation"), .href(context.link(.editOrganisation(id: entry.organisation.id))), .text(strings.edit)))
+                    })
+                ),
+                tokens(model, context)
+            ),
+            .section(
+                .class("card"), .id("your-data"),
+                .h2(.text(strings.yourData)),
+                .p(.a(.href(context.link(.accountExport)), .attribute(named: "download", value: "hubnet-data.json"), .text(strings.exportData))),
+                .h3(.text(strings.deleteAccount)),
+                .p(.text(strings.deleteExplain)),
+                .form(
+                    .class("danger"), .method(.post), .action(context.link(.accountDelete)),
+                    FormParts.csrf(model.csrf),
+                    .label(.input(.type(.checkbox), .name("confirm"), .value("yes"), .required(true)), .text(" " + strings.deleteConfirm)),
+                    .p(.button(.type(.submit), .text(strings.deleteButton)))
+                )
+            )
+        ).render()
+    }
+
+    private static func tokens(_ model: AccountModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let strings = context.accountStrings
+        let language = context.language
+        return .section(
+            .class("card"), .id("tokens"),
+            .h2(.text(strings.apiTokens)),
+            .unwrap(model.newToken) { token in
+                .group(.p(.text(strings.newTokenOnce)), .p(.class("secret"), .id("new-token"), .text(token)))
+            },
+            .if(!model.tokens.isEmpty, .ul(.forEach(model.tokens) { token in
+                .li(
+                    .strong(.text(token.name)),
+                    .text(" · " + (token.writes ? strings.scopeWrite : strings.scopeRead)),
+                    .text(" · \(strings.lastUsed): " + (token.lastUsed.map { $0.formatted(date: .abbreviated, time: .shortened) } ?? strings.never)),
+                    token.revoked
+                        ? .text(" · " + strings.revoked)
+                        : .form(.class("inline"), .method(.post), .action(context.link(.revokeToken(id: token.id))),
+                                FormParts.csrf(model.csrf), .text(" · "),
+                                .button(.type(.submit), .class("link"), .text(strings.revoke)))
+                )
+            })),
+            .form(
+                .method(.post), .action(context.link(.accountTokens)),
+                FormParts.csrf(model.csrf),
+                FormParts.field(strings.tokenName, name: "name", problems: model.problems, language),
+                .div(.class("field"), .label(.attribute(named: "for", value: "scope"), .text(strings.tokenScope)),
+                     .select(.named("scope"), .id("scope"),
+                             .choice(value: "read", label: strings.scopeRead, selected: true),
+                             .choice(value: "write", label: strings.scopeWrite, selected: false))),
+                .button(.type(.submit), .text(strings.createToken))
+            )
+        )
+    }
+}

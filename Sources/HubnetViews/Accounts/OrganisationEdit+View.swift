@@ -1,0 +1,55 @@
+import HubnetCore
+import Plot
+
+/// The profile form for the organisation's members, hub managers and the agency.
+public enum OrganisationEditView {
+    public static func render(_ organisation: Organisation, problems: [FieldProblem], saved: Bool, csrf: String,
+                              _ context: PageContext) -> String {
+        let strings = context.strings
+        let account = context.accountStrings
+        let language = context.language
+        let o = organisation
+        return Layout.page(
+            context, title: account.editTitle(o.name),
+            .p(.a(.href(context.link(.organisation(id: o.id))), .text("← " + o.name))),
+            .h1(.text(account.editTitle(o.name))),
+            .if(saved, .div(.class("notice"), .attribute(named: "role", value: "status"), .id("saved"), .p(.text(account.saved)))),
+            .if(!problems.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "alert"),
+                                        .ul(.forEach(problems) { .li(.text($0.message[language])) }))),
+            .form(
+                .class("card"), .method(.post), .action(context.link(.editOrganisation(id: o.id))), .id("edit-organisation"),
+                FormParts.csrf(csrf),
+                FormParts.field(account.name, name: "name", value: o.name, problems: problems, language),
+                .div(.class("field"), .label(.attribute(named: "for", value: "kind"), .text(strings.kind)),
+                     .select(.named("kind"), .id("kind"), .forEach(OrganisationKind.allCases) {
+                         .choice(value: $0.rawValue, label: $0.label[language], selected: $0 == o.kind)
+                     })),
+                .div(.class("field"), .label(.attribute(named: "for", value: "hub"), .text(strings.hub)),
+                     .select(.named("hub"), .id("hub"), .forEach(Network.hubs) {
+                         .choice(value: $0.slug, label: $0.name[language], selected: $0.slug == o.hubSlug)
+                     })),
+                FormParts.field(strings.city, name: "city", value: o.city, problems: problems, language),
+                .fieldset(
+                    .element(named: "legend", text: account.topicSlugs),
+                    .forEach(Taxonomy.topics) { topic in
+                        .label(.class("topic-choice"),
+                               FormParts.input(type: .checkbox, name: "topics[]", value: topic.slug,
+                                               checked: o.topicSlugs.contains(topic.slug)),
+                               .text(" " + topic.label[language] + " "))
+                    },
+                    .unwrap(problems.first { $0.field == "topics" }) { .p(.class("problem"), .text($0.message[language])) }
+                ),
+                FormParts.textArea(account.descriptionDE, name: "description_de", value: o.description.de, problems: problems, language),
+                FormParts.textArea(account.descriptionEN, name: "description_en", value: o.description.en, problems: problems, language),
+                FormParts.textArea(account.offersDE, name: "offers_de", value: o.offers.de, problems: problems, language),
+                FormParts.textArea(account.offersEN, name: "offers_en", value: o.offers.en, problems: problems, language),
+                FormParts.textArea(account.seeksDE, name: "seeks_de", value: o.seeks.de, problems: problems, language),
+                FormParts.textArea(account.seeksEN, name: "seeks_en", value: o.seeks.en, problems: problems, language),
+                FormParts.field(strings.website, name: "website", type: .url, value: o.website ?? "", required: false, problems: problems, language),
+                FormParts.field(strings.founded, name: "foundedYear", type: .number, value: o.foundedYear.map(String.init) ?? "",
+                                required: false, problems: problems, language),
+                .button(.type(.submit), .id("save"), .text(account.save))
+            )
+        ).render()
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import HubnetCore
+import Plot
+
+/// The hub manager's pages: pending claims and the audit log.
+public enum ReviewView {
+    public struct PendingClaim: Sendable {
+        public let id: UUID
+        public let organisation: Organisation
+        public let claimant: String
+        public let message: String
+
+        public init(id: UUID, organisation: Organisation, claimant: String, message: String) {
+            self.id = id
+            self.organisation = organisation
+            self.claimant = claimant
+            self.message = message
+        }
+    }
+
+    public struct AuditRow: Sendable {
+        public let occurredAt: Date
+        public let actor: String
+        public let action: String
+        public let object: String
+        public let hub: String?
+        public let change: String
+
+        public init(occurredAt: Date, actor: String, action: String, object: String, hub: String?, change: String) {
+            self.occurredAt = occurredAt
+            self.actor = actor
+            self.action = action
+            self.object = object
+            self.hub = hub
+            self.change = change
+        }
+    }
+
+    public static func claims(_ claims: [PendingClaim], csrf: String, _ context: PageContext) -> String {
+        let strings = context.accountStrings
+        let language = context.language
+        return Layout.page(
+            context, title: strings.claimsTitle,
+            .h1(.text(strings.claimsTitle)),
+            .if(claims.isEmpty, .p(.text(strings.noClaims))),
+            .ul(.class("results"), .forEach(claims) { claim in
+                .li(
+                    .class("card claim"),
+                    .h3(.a(.href(context.link(.organisation(id: claim.organisation.id))), .text(claim.organisation.name))),
+                    .p(.class("meta"), .text("\(strings.claimant): \(claim.claimant) · \(claim.organisation.hub?.name[language] ?? claim.organisation.hubSlug)")),
+                    .if(!claim.message.isEmpty, .p(.text(claim.message))),
+                    .form(.class("inline"), .method(.post), .action(context.link(.decideClaim(id: claim.id, approve: true))),
+                          FormParts.csrf(csrf), .button(.type(.submit), .class("approve"), .text(strings.approve))),
+                    .text(" "),
+                    .form(.class("inline danger"), .method(.post), .action(context.link(.decideClaim(id: claim.id, approve: false))),
+                          FormParts.csrf(csrf), .button(.type(.submit), .text(strings.reject)))
+                )
+            })
+        ).render()
+    }
+
+    public static func audit(_ rows: [AuditRow], _ context: PageContext) -> String {
+        let strings = context.accountStrings
+        return Layout.page(
+            context, title: strings.auditTitle,
+            .h1(.text(strings.auditTitle)),
+            .div(.class("table-wrap"), .table(
+                .id("audit-table"),
+                .thead(.tr(.th(.text(strings.when)), .th(.text(strings.who)), .th(.text(strings.what)),
+                           .th(.text(context.strings.hub)), .th(.text("")))),
+                .tbody(.forEach(rows) { row in
+                    .tr(.td(.text(row.occurredAt.formatted(date: .numeric, time: .standard))), .td(.text(row.actor)),
+                        .td(.text("\(row.action) \(row.object)")), .td(.text(row.hub ?? "–")),
+                        .td(.class("mail"), .text(row.change)))
+                })
+            ))
+        ).render()
+    }
+
+    public struct Mail: Sendable {
+        public let createdAt: Date?
+        public let recipient: String
+        public let subject: String
+        public let body: String
+        public let sent: Bool
+
+        public init(createdAt: Date?, recipient: String, subject: String, body: String, sent: Bool) {
+            self.createdAt = createdAt
+            self.recipient = recipient
+            self.subject = subject
+            self.body = body
+            self.sent = sent
+        }
+    }
+
+    public static func mailbox(_ mails: [Mail], _ context: PageContext) -> String {
+        let strings = context.accountStrings
+        return Layout.page(
+            context, title: strings.mailboxTitle,
+            .h1(.text(strings.mailboxTitle)),
+            .p(.class("notice"), .text(strings.mailboxIntro)),
+            .ol(.class("results"), .forEach(mails) { mail in
+                .li(.class("card mail-message"),
+                    .h3(.text(mail.subject)),
+                    .p(.class("meta"), .text("→ \(mail.recipient) · \(mail.createdAt?.formatted(date: .numeric, time: .standard) ?? "")")),
+                    .div(.class("mail"), .forEach(mail.body.components(separatedBy: "\n")) { line in
+                        // Links are clickable, so the flows can be followed without a mail client.
+                        line.hasPrefix("http") ? .group(.a(.href(line), .text(line)), .br()) : .group(.text(line), .br())
+                    }))
+            })
+        ).render()
+    }
+}
