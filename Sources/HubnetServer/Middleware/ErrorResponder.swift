@@ -57,6 +57,13 @@ struct ErrorResponder: AsyncMiddleware {
 
     private static func page(for problem: ProblemDetails, request: Request) -> Response {
         let language = request.pageLanguage
+        // A visitor who must sign in is sent there, and comes back afterwards.
+        if problem.status == 401 {
+            let back = request.method == .GET ? request.url.string : (request.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? "")
+            var target = SiteURL.signIn.path(language)
+            if !back.isEmpty, let encoded = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { target += "?return=" + encoded }
+            return request.redirect(to: target, redirectType: .normal)
+        }
         let messages = problem.errors?.map(\.message) ?? [problem.detail ?? problem.title]
         let html = ErrorPageView.render(status: problem.status, messages: messages, PageContext(language: language, page: .home))
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
