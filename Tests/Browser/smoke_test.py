@@ -91,6 +91,59 @@ try:
     driver.find_element(By.LINK_TEXT, "Directory").click()
     wait.until(EC.presence_of_element_located((By.ID, "result-count")))
     check("organisations found" in driver.find_element(By.ID, "result-count").text, "the English directory")
+
+    # Account: sign up, confirm through the local mailbox, sign in, add and edit an
+    # organisation, sign out.
+    email = f"smoke-{int(time.time() * 1000)}@example.org"
+    driver.get(BASE + "/de")
+    driver.find_element(By.LINK_TEXT, "Registrieren").click()
+    wait.until(EC.presence_of_element_located((By.ID, "sign-up-form")))
+    driver.find_element(By.ID, "name").send_keys("Erika Muster")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys("ein langes Passwort")
+    driver.find_element(By.ID, "sign-up-form").submit()
+    title = wait.until(EC.presence_of_element_located((By.ID, "message-title"))).text
+    check(title == "Bitte prüfen Sie Ihr Postfach", f"sign-up asks to check the mailbox ({title})")
+
+    driver.get(BASE + "/dev/mailbox")
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".mail a")]
+    confirm = next((link for link in links if "/confirm?token=" in link), None)
+    check(confirm is not None, "the confirmation mail is in the local mailbox")
+    shot(driver, "mailbox")
+    driver.get(confirm)
+    check(wait.until(EC.presence_of_element_located((By.ID, "message-title"))).text == "Adresse bestätigt", "the link confirms the address")
+
+    driver.find_element(By.ID, "sign-in-link").click()
+    wait.until(EC.presence_of_element_located((By.ID, "sign-in-form")))
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys("ein langes Passwort")
+    driver.find_element(By.ID, "sign-in-form").submit()
+    account = wait.until(EC.presence_of_element_located((By.ID, "account-link")))
+    check(account.text == "Erika Muster", "signed in, the header names the member")
+
+    driver.find_element(By.ID, "new-organisation").click()
+    form = wait.until(EC.presence_of_element_located((By.ID, "edit-organisation")))
+    driver.find_element(By.ID, "name").send_keys("Smoke Robotics")
+    driver.find_element(By.CSS_SELECTOR, "#hub option[value='hamburg']").click()
+    driver.find_element(By.ID, "city").send_keys("Hamburg")
+    driver.find_element(By.CSS_SELECTOR, "input[name='topics[]'][value='logistics']").click()
+    driver.find_element(By.ID, "description_de").send_keys("Roboter für den Hafen.")
+    driver.find_element(By.ID, "save").click()
+    check(wait.until(EC.presence_of_element_located((By.ID, "saved"))) is not None, "the new organisation is saved")
+    description = driver.find_element(By.ID, "description_en")
+    description.send_keys("Robots for the port.")
+    driver.find_element(By.ID, "save").click()
+    wait.until(EC.presence_of_element_located((By.ID, "saved")))
+    shot(driver, "edit-organisation")
+    driver.get(BASE + "/en/directory?q=smoke+robotics")
+    driver.find_element(By.LINK_TEXT, "Smoke Robotics").click()
+    wait.until(EC.presence_of_element_located((By.ID, "organisation-name")))
+    check("Robots for the port." in driver.page_source, "the edit shows on the English profile")
+    check(len(driver.find_elements(By.ID, "edit-link")) == 1, "its member may edit it")
+
+    driver.find_element(By.ID, "sign-out").click()
+    wait.until(EC.presence_of_element_located((By.ID, "sign-in-link")))
+    check(len(driver.find_elements(By.ID, "account-link")) == 0, "signed out")
 finally:
     driver.quit()
 

@@ -116,11 +116,12 @@ public struct Outbox: Sendable {
             .filter(\.$sentAt == nil).filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).all()
         var leased: [OutboxMessageRecord] = []
         for message in due {
-            // A conditional update: only the worker that still sees the old time wins the lease.
+            // A conditional update: the first worker moves the message into the future, so for
+            // any other worker it is no longer due and its update touches no row.
             let until = now.addingTimeInterval(lease)
             let updated = try await (database as! any SQLDatabase).raw("""
                 UPDATE outbox_messages SET next_attempt_at = \(bind: until)
-                WHERE id = \(bind: message.id!) AND sent_at IS NULL AND next_attempt_at = \(bind: message.nextAttemptAt)
+                WHERE id = \(bind: message.id!) AND sent_at IS NULL AND next_attempt_at <= \(bind: now)
                 RETURNING id
                 """).all()
             if !updated.isEmpty { leased.append(message) }

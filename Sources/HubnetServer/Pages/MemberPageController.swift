@@ -11,6 +11,8 @@ struct MemberPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         for language in HubnetCore.Language.allCases {
             let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
+            pages.get("organisations", "new") { try await newForm($0, language) }
+            pages.post("organisations", "new") { try await create($0, language) }
             pages.get("organisations", ":id", "edit") { try await editForm($0, language) }
             pages.post("organisations", ":id", "edit") { try await edit($0, language) }
             pages.post("organisations", ":id", "claim") { try await claim($0, language) }
@@ -24,6 +26,30 @@ struct MemberPageController: RouteCollection {
     private func organisationID(_ request: Request) throws -> UUID {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         return id
+    }
+
+    /// An empty profile in the member's home hub choice; the member becomes its admin.
+    func newForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        try await request.authorize(.createOrganisation(hub: ""), reading: true)
+        let blank = Organisation(name: "", kind: .startup, hubSlug: Network.hubs[0].slug, city: "", topicSlugs: [], description: .init(""))
+        let context = try await request.pageContext(language, .newOrganisation)
+        return htmlResponse(OrganisationEditView.render(blank, problems: [], saved: false, csrf: request.csrfToken, isNew: true, context), language)
+    }
+
+    func create(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        try await request.authorize(.createOrganisation(hub: ""))
+        let form = try request.content.decode(EditForm.self)
+        let blank = Organisation(name: "", kind: .startup, hubSlug: "", city: "", topicSlugs: [], description: .init(""))
+        let organisation = form.applied(to: blank)
+        do {
+            let valid = try form.validated(organisation)
+            try await OrganisationService(request: request).create(valid)
+            return request.redirect(to: SiteURL.editOrganisation(id: valid.id).path(language) + "?saved=1", redirectType: .normal)
+        } catch let failure as ValidationFailure {
+            let context = try await request.pageContext(language, .newOrganisation)
+            return htmlResponse(OrganisationEditView.render(organisation, problems: failure.problems, saved: false, csrf: request.csrfToken,
+                                                            isNew: true, context), language, status: .unprocessableEntity)
+        }
     }
 
     func editForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
@@ -48,6 +74,31 @@ struct MemberPageController: RouteCollection {
         var seeks_en: String
         var website: String?
         var foundedYear: String?
+
+        func applied(to organisation: Organisation) -> Organisation {
+            var changed = organisation
+            changed.name = name
+            changed.kind = OrganisationKind(rawValue: kind) ?? organisation.kind
+            changed.hubSlug = hub
+            changed.city = city
+            changed.topicSlugs = topics ?? []
+            changed.description = .init(de: description_de, en: description_en)
+            changed.offers = .init(de: offers_de, en: offers_en)
+            changed.seeks = .init(de: seeks_de, en: seeks_en)
+            changed.website = website
+            changed.foundedYear = Int(foundedYear?.trimmingCharacters(in: .whitespaces) ?? "")
+            return changed
+        }
+
+        /// The organisation's own rules, plus the one a form adds: the year must be a number.
+        func validated(_ organisation: Organisation) throws -> Organisation {
+            let year = foundedYear?.trimmingCharacters(in: .whitespaces) ?? ""
+            if !year.isEmpty, Int(year) == nil {
+                throw ValidationFailure([FieldProblem(field: "foundedYear", message: .init(
+                    de: "Das Gründungsjahr muss eine Zahl sein.", en: "The founding year must be a number."))])
+            }
+            return try organisation.validated()
+        }
     }
 
     func edit(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
@@ -56,24 +107,9 @@ struct MemberPageController: RouteCollection {
         var attempted: Organisation?
         do {
             _ = try await OrganisationService(request: request).update(id) { current in
-                var changed = current
-                changed.name = form.name
-                changed.kind = OrganisationKind(rawValue: form.kind) ?? current.kind
-                changed.hubSlug = form.hub
-                changed.city = form.city
-                changed.topicSlugs = form.topics ?? []
-                changed.description = .init(de: form.description_de, en: form.description_en)
-                changed.offers = .init(de: form.offers_de, en: form.offers_en)
-                changed.seeks = .init(de: form.seeks_de, en: form.seeks_en)
-                changed.website = form.website
+                let changed = form.applied(to: current)
                 attempted = changed
-                let year = form.foundedYear?.trimmingCharacters(in: .whitespaces) ?? ""
-                if !year.isEmpty, Int(year) == nil {
-                    throw ValidationFailure([FieldProblem(field: "foundedYear", message: .init(
-                        de: "Das Gründungsjahr muss eine Zahl sein.", en: "The founding year must be a number."))])
-                }
-                changed.foundedYear = Int(year)
-                return try changed.validated()
+                return try form.validated(changed)
             }
         } catch let failure as ValidationFailure {
             let context = try await request.pageContext(language, .editOrganisation(id: id))

@@ -17,6 +17,7 @@ public enum AccountView {
                     .class("card"), .id("organisations"),
                     .h2(.text(strings.yourOrganisations)),
                     .if(model.organisations.isEmpty, .p(.text(strings.noOrganisations))),
+                    .p(.a(.id("new-organisation"), .href(context.link(.newOrganisation)), .text(strings.newOrganisation))),
                     .ul(.forEach(model.organisations) { entry in
                         .li(.a(.href(context.link(.organisation(id: entry.organisation.id))), .text(entry.organisation.name)),
                             .text(" · "),

@@ -52,6 +52,7 @@ extension AccountStrings {
         deleteButton: "Delete account",
         deletedText: "Your account is deleted.",
         editTitle: { "Edit \($0)" },
+        newOrganisation: "Add an organisation",
         save: "Save",
         saved: "Saved.",
         descriptionDE: "Description (German)",

@@ -52,6 +52,7 @@ extension AccountStrings {
         deleteButton: "Konto löschen",
         deletedText: "Ihr Konto ist gelöscht.",
         editTitle: { "\($0) bearbeiten" },
+        newOrganisation: "Neue Organisation eintragen",
         save: "Speichern",
         saved: "Gespeichert.",
         descriptionDE: "Beschreibung (Deutsch)",

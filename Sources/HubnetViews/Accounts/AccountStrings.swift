@@ -54,6 +54,7 @@ public struct AccountStrings: Sendable {
     public let deleteButton: String
     public let deletedText: String
     public let editTitle: @Sendable (String) -> String
+    public let newOrganisation: String
     public let save: String
     public let saved: String
     public let descriptionDE: String

@@ -3,21 +3,23 @@ import Plot
 
 /// The profile form for the organisation's members, hub managers and the agency.
 public enum OrganisationEditView {
+    /// `isNew`: the form creates the organisation instead of changing it.
     public static func render(_ organisation: Organisation, problems: [FieldProblem], saved: Bool, csrf: String,
-                              _ context: PageContext) -> String {
+                              isNew: Bool = false, _ context: PageContext) -> String {
         let strings = context.strings
         let account = context.accountStrings
         let language = context.language
         let o = organisation
+        let title = isNew ? account.newOrganisation : account.editTitle(o.name)
         return Layout.page(
-            context, title: account.editTitle(o.name),
-            .p(.a(.href(context.link(.organisation(id: o.id))), .text("← " + o.name))),
-            .h1(.text(account.editTitle(o.name))),
+            context, title: title,
+            .if(!isNew, .p(.a(.href(context.link(.organisation(id: o.id))), .text("← " + o.name)))),
+            .h1(.text(title)),
             .if(saved, .div(.class("notice"), .attribute(named: "role", value: "status"), .id("saved"), .p(.text(account.saved)))),
             .if(!problems.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "alert"),
                                         .ul(.forEach(problems) { .li(.text($0.message[language])) }))),
             .form(
-                .class("card"), .method(.post), .action(context.link(.editOrganisation(id: o.id))), .id("edit-organisation"),
+                .class("card"), .method(.post), .action(context.link(isNew ? .newOrganisation : .editOrganisation(id: o.id))), .id("edit-organisation"),
                 FormParts.csrf(csrf),
                 FormParts.field(account.name, name: "name", value: o.name, problems: problems, language),
                 .div(.class("field"), .label(.attribute(named: "for", value: "kind"), .text(strings.kind)),

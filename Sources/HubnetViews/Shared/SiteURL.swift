@@ -8,6 +8,7 @@ public enum SiteURL: Hashable, Sendable {
     case hub(slug: String)
     case directory(DirectoryQuery = DirectoryQuery())
     case organisation(id: UUID)
+    case newOrganisation
     case editOrganisation(id: UUID)
     case claimOrganisation(id: UUID)
     case signUp
@@ -36,6 +37,8 @@ public enum SiteURL: Hashable, Sendable {
             return "\(prefix)/directory" + Self.queryString(query)
         case .organisation(let id):
             return "\(prefix)/organisations/\(id.uuidString.lowercased())"
+        case .newOrganisation:
+            return "\(prefix)/organisations/new"
         case .editOrganisation(let id):
             return "\(prefix)/organisations/\(id.uuidString.lowercased())/edit"
         case .claimOrganisation(let id):

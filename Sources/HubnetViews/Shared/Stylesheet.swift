@@ -69,6 +69,10 @@ enum Stylesheet {
     .secret { font-family: ui-monospace, monospace; background: #eef2f8; padding: .5rem .7rem; border-radius: 8px; word-break: break-all; }
     .danger button { background: #a11d17; border-color: #a11d17; }
     .mail { white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: .88rem; }
+    .topic-choice { display: inline-block; margin: .2rem 1rem .2rem 0; white-space: nowrap; }
+    fieldset { border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 .9rem; padding: .6rem 1rem; }
+    legend { font-weight: 600; font-size: .92rem; padding: 0 .3rem; }
+    #saved { background: #e7f6ec; border-color: #9fd5b0; }
     .site-footer { color: var(--muted); font-size: .85rem; padding: 1.5rem clamp(1rem, 4vw, 3rem); border-top: 1px solid var(--line); }
     """
 }

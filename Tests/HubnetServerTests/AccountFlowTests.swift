@@ -1,0 +1,184 @@
+import FluentKit
+import Foundation
+import HubnetCore
+import HubnetPersistence
+@testable import HubnetServer
+import HubnetTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+/// Sign-up to sign-out as a person does it, through the forms and the mails in the outbox.
+@Suite struct AccountFlowTests {
+    static let password = "a long enough password"
+
+    /// The newest mail to an address and the link in it.
+    static func link(to email: String, on app: Application) async throws -> String? {
+        let mail = try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == email).sort(\.$createdAt, .descending).first()
+        guard let body = mail?.body, let range = body.range(of: #"http://\S+"#, options: .regularExpression) else { return nil }
+        let url = URL(string: String(body[range]))!
+        return url.path + (url.query.map { "?" + $0 } ?? "")
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aVisitorSignsUpConfirmsSignsInAndOut(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let browser = BrowserSession(app)
+            try await browser.get("/en/sign-up")
+            let signUp = try await browser.post("/en/sign-up", ["name": "Ada Lovelace", "email": " Ada@Example.org ", "password": Self.password])
+            #expect(signUp.status == .ok)
+            #expect(signUp.body.string.contains("Please check your mailbox"))
+
+            // Not confirmed yet: sign-in says so, after the right password only.
+            var response = try await browser.signIn(email: "ada@example.org", password: Self.password, language: "en")
+            #expect(response.body.string.contains("confirm your e-mail address first"))
+
+            let confirm = try #require(try await Self.link(to: "ada@example.org", on: app))
+            #expect(confirm.hasPrefix("/en/confirm?token="))
+            response = try await browser.get(confirm)
+            #expect(response.body.string.contains("Address confirmed"))
+            response = try await browser.get(confirm)
+            #expect(response.status == .badRequest, "a link works once")
+
+            response = try await browser.signIn(email: "ADA@example.org", password: Self.password, language: "en")
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location) == "/en/account")
+            let cookie = try #require(response.headers.first(name: .setCookie))
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            response = try await browser.get("/en/account")
+            #expect(response.body.string.contains("Ada Lovelace"))
+            // The session lives in the database, so another instance would know it too.
+            #expect(try await StoredSessionRecord.query(on: app.db).count() >= 1)
+
+            try await browser.post("/en/sign-out")
+            response = try await browser.get("/en/account")
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location)?.hasPrefix("/en/sign-in") == true)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func signUpAndSignInRevealNoAccount(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let known = try await TestMember.make(app, password: Self.password)
+            let browser = BrowserSession(app)
+            try await browser.get("/de/sign-up")
+            let forKnown = try await browser.post("/de/sign-up", ["name": "X", "email": known.email, "password": Self.password])
+            let forNew = try await browser.post("/de/sign-up", ["name": "Y", "email": "new@example.org", "password": Self.password])
+            #expect(forKnown.status == forNew.status)
+            #expect(forKnown.body.string.replacingOccurrences(of: browser.csrf ?? "", with: "")
+                    == forNew.body.string.replacingOccurrences(of: browser.csrf ?? "", with: ""))
+            // The owner of the known address learns about it by mail instead.
+            let mails = try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == known.email).all()
+            #expect(mails.map(\.subject) == ["Sie haben bereits ein Konto"])
+            #expect(try await MemberRecord.query(on: app.db).filter(\.$email == known.email).count() == 1)
+
+            let wrongPassword = try await browser.signIn(email: known.email, password: "not the password")
+            let unknownAddress = try await browser.signIn(email: "nobody@example.org", password: "not the password")
+            #expect(wrongPassword.status == .unauthorized && unknownAddress.status == .unauthorized)
+            #expect(wrongPassword.body.string.contains("E-Mail-Adresse oder Passwort stimmen nicht."))
+            #expect(unknownAddress.body.string.contains("E-Mail-Adresse oder Passwort stimmen nicht."))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func repeatedFailuresSlowSignInDownPerAccount(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let member = try await TestMember.make(app, password: Self.password)
+            let browser = BrowserSession(app)
+            for _ in 0..<AccountService.failuresPerAccount {
+                _ = try await browser.signIn(email: member.email, password: "wrong password!")
+            }
+            let blocked = try await browser.signIn(email: member.email, password: Self.password, language: "en")
+            #expect(blocked.status == .unauthorized)
+            #expect(blocked.body.string.contains("Too many failed attempts. Please try again in 15 minutes."))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aForgottenPasswordIsResetByMail(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let member = try await TestMember.make(app, password: Self.password)
+            let browser = BrowserSession(app)
+            try await browser.get("/de/password/forgot")
+            let sent = try await browser.post("/de/password/forgot", ["email": member.email])
+            let unknown = try await browser.post("/de/password/forgot", ["email": "nobody@example.org"])
+            #expect(sent.status == .ok && unknown.status == .ok)
+            let link = try #require(try await Self.link(to: member.email, on: app))
+            try await browser.get(link)
+            let token = String(link.split(separator: "=").last!)
+            let short = try await browser.post("/de/password/reset", ["token": token, "password": "short"])
+            #expect(short.status == .unprocessableEntity)
+            let reset = try await browser.post("/de/password/reset", ["token": token, "password": "a brand new password"])
+            #expect(reset.body.string.contains("Ihr Passwort ist geändert"))
+            #expect(try await browser.signIn(email: member.email, password: Self.password).status == .unauthorized)
+            #expect(try await browser.signIn(email: member.email, password: "a brand new password").status == .seeOther)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aMemberClaimsAProfileTheHubManagerApprovesAndTheMemberEditsIt(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind, organisations: 30) { app in
+            let organisation = try #require(try await OrganisationStore(app.db).find(DemoEcosystem().organisations(count: 30).map(\.id)).first)
+            let member = try await TestMember.make(app, password: Self.password)
+            let manager = try await TestMember.make(app, roles: [.hubManager(hub: organisation.hubSlug)], password: Self.password)
+
+            let browser = BrowserSession(app)
+            _ = try await browser.signIn(email: member.email, password: Self.password)
+            try await browser.get("/de/organisations/\(organisation.id)")
+            #expect(browser.lastBody.contains("Für diese Organisation handeln"))
+            try await browser.post("/de/organisations/\(organisation.id)/claim", ["message": "Ich bin die Geschäftsführerin."])
+
+            let review = BrowserSession(app)
+            _ = try await review.signIn(email: manager.email, password: Self.password)
+            try await review.get("/de/claims")
+            #expect(review.lastBody.contains("Ich bin die Geschäftsführerin."))
+            let claim = try #require(try await ClaimRecord.query(on: app.db).filter(\.$memberID == member.id).first())
+            try await review.post("/de/claims/\(claim.id!)/approve")
+            let mail = try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == member.email).first()
+            #expect(mail?.subject.contains("bestätigt") == true)
+
+            try await browser.get("/de/organisations/\(organisation.id)/edit")
+            let saved = try await browser.post("/de/organisations/\(organisation.id)/edit", [
+                "name": organisation.name, "kind": organisation.kind.rawValue, "hub": organisation.hubSlug, "city": organisation.city,
+                "topics[]": organisation.topicSlugs[0], "description_de": "Neu geschrieben.", "description_en": "Newly written.",
+                "offers_de": "", "offers_en": "", "seeks_de": "", "seeks_en": "", "website": "", "foundedYear": "2001",
+            ])
+            #expect(saved.status == .seeOther)
+            let stored = try #require(try await OrganisationStore(app.db).find(organisation.id))
+            #expect(stored.description.en == "Newly written." && stored.foundedYear == 2001)
+
+            // The hub manager reads it all in the audit log, before and after.
+            try await review.get("/de/audit")
+            #expect(review.lastBody.contains("organisation.update"))
+            #expect(review.lastBody.contains("Newly written."))
+            #expect(review.lastBody.contains("claim.approve"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func auditLogsAreReadByTheirHubsOnly(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let author = try await TestMember.make(app)
+            for hub in ["hamburg", "berlin"] {
+                let body: [String: Any] = ["name": "Audit \(hub)", "kind": "startup", "hub": hub, "city": "X", "topics": ["fintech"],
+                                           "description": ["de": "x", "en": ""]]
+                try await app.testing().test(.POST, "/api/v1/organisations", headers: author.headers,
+                                             body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))) { #expect($0.status == .created) }
+            }
+            let hamburg = try await TestMember.make(app, roles: [.hubManager(hub: "hamburg")])
+            let admin = try await TestMember.make(app, roles: [.networkAdmin])
+            try await app.testing().test(.GET, "/api/v1/audit", headers: hamburg.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("\"hub\":\"hamburg\""))
+                #expect(!response.body.string.contains("\"hub\":\"berlin\""))
+            }
+            try await app.testing().test(.GET, "/api/v1/audit?hub=berlin", headers: hamburg.headers) { #expect($0.status == .forbidden) }
+            try await app.testing().test(.GET, "/api/v1/audit", headers: admin.headers) { response in
+                #expect(response.body.string.contains("\"hub\":\"berlin\"") && response.body.string.contains("\"hub\":\"hamburg\""))
+            }
+            try await app.testing().test(.GET, "/api/v1/audit", headers: author.headers) { #expect($0.status == .forbidden) }
+        }
+    }
+}
