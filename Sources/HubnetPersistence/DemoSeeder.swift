@@ -17,6 +17,8 @@ public enum DemoSeeder {
                 done += batch.count
                 progress(done)
             }
+            try await AuditLog(database).record(actor: nil, action: "organisation.seed-demo", objectType: "organisation",
+                                                objectID: "\(count)", hub: nil, before: nil, after: "{\"seed\":\(seed)}")
         }
     }
 
@@ -26,6 +28,8 @@ public enum DemoSeeder {
             try await OrganisationTopicRecord.query(on: database).delete()
             try await OrganisationRecord.query(on: database).delete()
             try await OrganisationChangeRecord(organisationID: nil).create(on: database)
+            try await AuditLog(database).record(actor: nil, action: "organisation.remove-all", objectType: "organisation",
+                                                objectID: "*", hub: nil, before: nil, after: nil)
         }
     }
 }

@@ -85,6 +85,8 @@ import VaporTesting
               body: { ["email": $0.bystander.email, "role": "hub_manager", "scope": "hamburg"] }, expected: [401, 403, 403, 403, 403, 403, 204]),
         Route(name: "POST /me/tokens", method: .POST, path: { _ in "/api/v1/me/tokens" },
               body: { _ in ["name": "ci", "scope": "read"] }, expected: [401, 201, 201, 201, 201, 201, 201]),
+        Route(name: "DELETE /me/tokens/{id}", method: .DELETE, path: { "/api/v1/me/tokens/\($0.actor?.tokenID ?? UUID())" },
+              body: { _ in nil }, expected: [401, 204, 204, 204, 204, 204, 204]),
         Route(name: "DELETE /me", method: .DELETE, path: { _ in "/api/v1/me" }, body: { _ in nil },
               expected: [401, 204, 204, 204, 204, 204, 204]),
     ]
@@ -132,6 +134,13 @@ import VaporTesting
         FormRoute(name: "reject claim", path: { "/de/claims/\($0.claim)/reject" }, fields: { _ in [:] },
                   expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
         FormRoute(name: "create token", path: { _ in "/de/account/tokens" }, fields: { _ in ["name": "laptop", "scope": "read"] },
+                  expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        FormRoute(name: "new organisation", path: { _ in "/de/organisations/new" }, fields: { _ in
+            ["name": "Formular GmbH", "kind": "mittelstand", "hub": "hamburg", "city": "Hamburg", "topics[]": "logistics",
+             "description_de": "Neu", "description_en": "", "offers_de": "", "offers_en": "", "seeks_de": "", "seeks_en": "",
+             "website": "", "foundedYear": ""] },
+                  expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        FormRoute(name: "revoke token", path: { "/de/account/tokens/\($0.actor?.tokenID ?? UUID())/revoke" }, fields: { _ in [:] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
         FormRoute(name: "delete account", path: { _ in "/de/account/delete" }, fields: { _ in ["confirm": "yes"] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),

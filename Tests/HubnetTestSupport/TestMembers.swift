@@ -10,6 +10,7 @@ public struct TestMember: Sendable {
     public let id: UUID
     public let email: String
     public let token: String
+    public let tokenID: UUID
 
     public var headers: HTTPHeaders {
         ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
@@ -25,7 +26,8 @@ public struct TestMember: Sendable {
         try await member.create(on: app.db)
         for role in roles { try await MemberStore(app.db).assign(role, to: id) }
         let secret = SecretToken.generate(prefix: "hubnet_")
-        try await CredentialStore(app.db).addAPIToken(APITokenRecord(memberID: id, name: "test", tokenHash: secret.hash, scopes: scopes))
-        return TestMember(id: id, email: email, token: secret.value)
+        let record = APITokenRecord(memberID: id, name: "test", tokenHash: secret.hash, scopes: scopes)
+        try await CredentialStore(app.db).addAPIToken(record)
+        return TestMember(id: id, email: email, token: secret.value, tokenID: record.id!)
     }
 }

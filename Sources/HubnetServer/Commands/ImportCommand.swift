@@ -80,6 +80,10 @@ struct ImportCommand: AsyncCommand {
                 done += 1
                 progress(done)
             }
+            // One entry for the run: the command line acts for no member.
+            try await AuditLog(database).record(actor: nil, action: "organisation.import", objectType: "organisation",
+                                                objectID: "\(organisations.count)", hub: nil, before: nil,
+                                                after: "{\"created\":\(fresh.count),\"updated\":\(existing.count)}")
             return (fresh.count, existing.count)
         }
     }
