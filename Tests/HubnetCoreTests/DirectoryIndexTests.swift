@@ -132,3 +132,17 @@ import Testing
         #expect(counts["hamburg"]?[.startup] == organisations.filter { $0.hubSlug == "hamburg" && $0.kind == .startup }.count)
     }
 }
+
+@Suite struct TextAnalyzerTests {
+    @Test(arguments: [
+        ("Müller", "muller"), ("STRASSE", "strasse"), ("Straße", "strasse"), ("Łódź", "lodz"), ("Crème Brûlée", "creme brulee"),
+        ("Ærø", "aero"), ("Δέλτα", "δελτα"), ("e\u{301}", "e"), ("Nürnberg/Erlangen", "nurnberg/erlangen"),
+    ])
+    func foldingDropsCaseAndDiacritics(text: String, folded: String) {
+        #expect(TextAnalyzer.fold(text) == folded)
+    }
+
+    @Test func termsSplitOnAnythingButLettersAndDigits() {
+        #expect(TextAnalyzer.terms("Industrie 4.0 – 3D-Druck für die Logistik!") == ["industrie", "4", "0", "3d", "druck", "logistik"])
+    }
+}
