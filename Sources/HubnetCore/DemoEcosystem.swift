@@ -26,22 +26,6 @@ public struct DemoEcosystem: Sendable {
     static let kindWeights: [(OrganisationKind, Double)] = [
         (.startup, 42), (.mittelstand, 20), (.corporate, 8), (.research, 13), (.investor, 9), (.public, 8),
     ]
-    /// Technologies that go with each focus area.
-    static let relatedTechnologies: [String: [String]] = [
-        "internet-of-things": ["sensors", "5g-networks", "cloud-computing", "industry-4-0"],
-        "fintech": ["payments", "blockchain", "big-data", "software"],
-        "cyber-security": ["cloud-computing", "software", "machine-learning", "5g-networks"],
-        "logistics": ["supply-chain", "robotics", "sensors", "e-commerce"],
-        "mobility": ["autonomous-driving", "sensors", "machine-learning", "5g-networks"],
-        "artificial-intelligence": ["machine-learning", "robotics", "big-data", "software"],
-        "insurtech": ["big-data", "machine-learning", "software", "payments"],
-        "media": ["virtual-reality", "gaming", "e-commerce", "software"],
-        "future-industries": ["industry-4-0", "3d-printing", "robotics", "new-materials"],
-        "smart-systems": ["sensors", "industry-4-0", "machine-learning", "5g-networks"],
-        "energy": ["smart-grid", "sensors", "big-data", "new-materials"],
-        "chemistry": ["new-materials", "biotech", "3d-printing", "industry-4-0"],
-        "health": ["medtech", "digital-health", "biotech", "machine-learning"],
-    ]
 
     private func organisation(using generator: inout SeededGenerator) -> Organisation {
         let hubs = Network.hubs
@@ -56,7 +40,7 @@ public struct DemoEcosystem: Sendable {
             focus = hub.focus.first { $0.topicSlug == other } ?? FocusArea(other)
         }
         var topics = [focus.topicSlug]
-        let technologies = Self.relatedTechnologies[focus.topicSlug] ?? []
+        let technologies = Taxonomy.technologiesOfFocus[focus.topicSlug] ?? []
         for technology in technologies.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)) {
             topics.append(technology)
         }

@@ -44,6 +44,36 @@ public enum Taxonomy {
         Topic(slug: "software", label: .init(de: "Software-Entwicklung", en: "Software Development"), group: .technology),
     ]
 
+    /// Technologies that go with each focus area: what matching counts as related topics.
+    public static let technologiesOfFocus: [String: [String]] = [
+        "internet-of-things": ["sensors", "5g-networks", "cloud-computing", "industry-4-0"],
+        "fintech": ["payments", "blockchain", "big-data", "software"],
+        "cyber-security": ["cloud-computing", "software", "machine-learning", "5g-networks"],
+        "logistics": ["supply-chain", "robotics", "sensors", "e-commerce"],
+        "mobility": ["autonomous-driving", "sensors", "machine-learning", "5g-networks"],
+        "artificial-intelligence": ["machine-learning", "robotics", "big-data", "software"],
+        "insurtech": ["big-data", "machine-learning", "software", "payments"],
+        "media": ["virtual-reality", "gaming", "e-commerce", "software"],
+        "future-industries": ["industry-4-0", "3d-printing", "robotics", "new-materials"],
+        "smart-systems": ["sensors", "industry-4-0", "machine-learning", "5g-networks"],
+        "energy": ["smart-grid", "sensors", "big-data", "new-materials"],
+        "chemistry": ["new-materials", "biotech", "3d-printing", "industry-4-0"],
+        "health": ["medtech", "digital-health", "biotech", "machine-learning"],
+    ]
+
+    /// Topics next to this one in the taxonomy: a focus area's technologies, a technology's
+    /// focus areas. Matching gives partial credit for them.
+    public static func related(_ slug: String) -> Set<String> {
+        relatedBySlug[slug] ?? []
+    }
+
+    private static let relatedBySlug: [String: Set<String>] = technologiesOfFocus.reduce(into: [:]) { related, entry in
+        for technology in entry.value {
+            related[entry.key, default: []].insert(technology)
+            related[technology, default: []].insert(entry.key)
+        }
+    }
+
     private static let bySlug: [String: Topic] = Dictionary(uniqueKeysWithValues: topics.map { ($0.slug, $0) })
 
     public static func topic(_ slug: String) -> Topic? { bySlug[slug] }

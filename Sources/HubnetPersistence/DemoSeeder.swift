@@ -17,6 +17,9 @@ public enum DemoSeeder {
                 done += batch.count
                 progress(done)
             }
+            // Deals dated back from a fixed day, so the same seed gives the same history.
+            let history = DemoInvestments(seed: seed).investments(among: organisations, until: DemoInvestments.referenceDay)
+            try await InvestmentStore(database).insert(history)
             try await AuditLog(database).record(actor: nil, action: "organisation.seed-demo", objectType: "organisation",
                                                 objectID: "\(count)", hub: nil, before: nil, after: "{\"seed\":\(seed)}")
         }
@@ -25,6 +28,9 @@ public enum DemoSeeder {
     /// Removes every organisation, for `hubnet seed --replace`.
     public static func removeAllOrganisations(on database: any Database) async throws {
         try await database.transaction { database in
+            try await InvestmentRecord.query(on: database).delete()
+            try await OpportunityTopicRecord.query(on: database).delete()
+            try await OpportunityRecord.query(on: database).delete()
             try await OrganisationTopicRecord.query(on: database).delete()
             try await OrganisationRecord.query(on: database).delete()
             try await OrganisationChangeRecord(organisationID: nil).create(on: database)

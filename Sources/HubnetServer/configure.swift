@@ -35,6 +35,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(EvalCommand(), as: "eval")
 }
 
 /// Reads the settings from the environment; a malformed one stops start-up with its name.

@@ -7,5 +7,6 @@ public enum HubnetMigrations {
         CreateOrganisations(),
         CreateOrganisationChanges(),
         CreateAccounts(),
+        CreateOpportunitiesAndInvestments(),
     ]
 }

@@ -3,13 +3,16 @@ import Foundation
 import HubnetCore
 import HubnetPersistence
 
-/// Owns this instance's directory index and keeps it in step with the database journal.
+/// Owns this instance's directory and match indexes and keeps them in step with the database
+/// journal.
 ///
 /// Writes made here are applied at once; writes made by other instances are picked up at the
 /// latest `freshness` later. Syncs run one after the other, so an older read never overwrites
 /// a newer one.
 public actor DirectoryService {
     private var index = DirectoryIndex()
+    /// Searched inside the actor: a copy handed out would be duplicated by the next write.
+    private var matches = MatchIndex()
     private var loaded = false
     private var lastSequence = 0
     /// Journal entries applied recently: on PostgreSQL a lower sequence number can commit after
@@ -33,6 +36,12 @@ public actor DirectoryService {
         return index
     }
 
+    /// Partners for a request, from an index no older than `freshness`.
+    public func findPartners(_ query: MatchQuery, on database: any Database) async throws -> MatchOutcome {
+        _ = try await snapshot(on: database)
+        return matches.search(query)
+    }
+
     /// Applies every journal entry not yet applied; call after a write to see it at once.
     public func synchronize(on database: any Database) async throws {
         let previous = pending
@@ -54,8 +63,14 @@ public actor DirectoryService {
         if changes.contains(where: { $0.organisationID == nil }) { return try await reload(on: database) }
         let ids = Array(Set(changes.compactMap(\.organisationID)))
         let current = try await store.find(ids)
-        for organisation in current { index.upsert(organisation) }
-        for id in Set(ids).subtracting(current.map(\.id)) { index.remove(id) }
+        for organisation in current {
+            index.upsert(organisation)
+            matches.upsert(MatchDocument(organisation: organisation))
+        }
+        for id in Set(ids).subtracting(current.map(\.id)) {
+            index.remove(id)
+            matches.remove(id)
+        }
         record(changes.map(\.sequence))
     }
 
@@ -66,6 +81,7 @@ public actor DirectoryService {
         var organisations: [Organisation] = []
         try await store.forEachBatch { organisations += $0 }
         index = DirectoryIndex(organisations)
+        matches = MatchIndex(documents: organisations.lazy.map { MatchDocument(organisation: $0) })
         loaded = true
         lastSync = .now
         lastSequence = 0

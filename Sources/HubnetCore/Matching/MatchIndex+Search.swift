@@ -1,0 +1,192 @@
+import Foundation
+
+extension MatchIndex {
+    /// One part of a query: a term, the fields it is looked for in and how much it counts.
+    struct Clause {
+        let term: UInt32
+        let word: String
+        let fieldWeights: [Double]
+        let complement: Bool
+        let weight: Double
+        let inverseDocumentFrequency: Double
+        /// How far these field weights exceed the standard ones, which the lists are sorted by.
+        let stretch: Double
+    }
+
+    /// How a query's texts are looked for: free text everywhere; what is sought in others'
+    /// offers, what is offered in others' needs.
+    static let seekingFields: [Double] = [1.0, 0.6, 2.4, 0.2, 1.0]
+    static let offeringFields: [Double] = [0.6, 0.4, 0.2, 2.0, 0.6]
+
+    public func search(_ query: MatchQuery) -> MatchOutcome {
+        let clauses = self.clauses(for: query)
+        let topics = query.topics.isEmpty ? Self.recognisedTopics(in: [query.text, query.seeking, query.offering]) : query.topics
+        let rules = Rules(query: query, topics: topics, index: self)
+        let limit = max(1, min(query.limit, 1_000))
+        var top = TopResults(limit: limit, ids: ids)
+        var scored = 0
+
+        let askedWords = [query.text, query.seeking, query.offering].contains { !TextAnalyzer.terms($0).isEmpty }
+        if clauses.isEmpty {
+            // No known words: every document with a topic asked for (or next to one) is a
+            // candidate; words that no document contains find nothing.
+            var candidates = Set<UInt32>()
+            let searchedTopics = askedWords ? query.topics : topics
+            for slug in searchedTopics + searchedTopics.flatMap(Taxonomy.related) {
+                if let topicIndex = Taxonomy.index(of: slug) { candidates.formUnion(topicMembers[topicIndex]) }
+            }
+            if !askedWords, topics.isEmpty { candidates = Set(slotOfID.values) }
+            for slot in candidates where rules.admits(slot) {
+                scored += 1
+                top.offer(slot, score: rules.points(slot))
+            }
+        } else {
+            var cursors = [Int](repeating: 0, count: clauses.count)
+            var seen = Set<UInt32>(minimumCapacity: 1_024)
+            // The most a document can earn besides its words.
+            let bonusBound = rules.maximumPoints
+            while true {
+                var bound = bonusBound
+                var next = -1, nextBound = -1.0
+                for (c, clause) in clauses.enumerated() {
+                    let list = postings[Int(clause.term)]
+                    guard cursors[c] < list.slots.count else { continue }
+                    let clauseBound = clause.weight * clause.inverseDocumentFrequency * clause.stretch * Double(list.impacts[cursors[c]])
+                    bound += clauseBound
+                    if clauseBound > nextBound { (next, nextBound) = (c, clauseBound) }
+                }
+                // A tiny margin covers the rounding of impacts to Float.
+                if next < 0 || (top.isFull && top.lowestScore > bound * (1 + 1e-6)) { break }
+                let slot = postings[Int(clauses[next].term)].slots[cursors[next]]
+                cursors[next] += 1
+                guard seen.insert(slot).inserted, rules.admits(slot) else { continue }
+                scored += 1
+                top.offer(slot, score: wordPoints(slot, clauses) + rules.points(slot))
+            }
+        }
+
+        let results = top.ranked.map { entry in
+            MatchResult(id: ids[Int(entry.slot)], score: entry.score,
+                        reasons: (wordReasons(entry.slot, clauses) + rules.reasons(entry.slot)).sorted { $0.points > $1.points })
+        }
+        return MatchOutcome(results: results, topics: topics, suggestedHubs: suggestedHubs(topics: topics, results: top.ranked.map(\.slot)),
+                            scored: scored)
+    }
+
+    func clauses(for query: MatchQuery) -> [Clause] {
+        var clauses: [String: (word: String, count: Int)] = [:]
+        var order: [(key: String, term: String, fields: [Double], complement: Bool)] = []
+        for (text, fields, complement, tag) in [(query.text, weights.fields, false, "t"), (query.seeking, Self.seekingFields, true, "s"),
+                                                (query.offering, Self.offeringFields, true, "o")] {
+            for (word, term) in MatchAnalyzer.termsWithWords(text) {
+                let key = tag + term
+                if let existing = clauses[key] {
+                    clauses[key] = (existing.word, existing.count + 1)
+                } else {
+                    clauses[key] = (word, 1)
+                    order.append((key, term, fields, complement))
+                }
+            }
+        }
+        return order.compactMap { part in
+            guard let term = termIDs[part.term], !postings[Int(term)].slots.isEmpty else { return nil }
+            let (word, count) = clauses[part.key]!
+            let stretch = max(1, zip(part.fields, weights.fields).map { $0 / $1 }.max() ?? 1)
+            // A word said twice counts a little more, not twice as much.
+            return Clause(term: term, word: word, fieldWeights: part.fields, complement: part.complement,
+                          weight: 1 + log(Double(count)), inverseDocumentFrequency: inverseDocumentFrequency(term), stretch: stretch)
+        }
+    }
+
+    func wordPoints(_ slot: UInt32, _ clauses: [Clause]) -> Double {
+        let documentEntries = entries[Int(slot)]
+        var points = 0.0
+        for clause in clauses {
+            guard let entry = Self.entry(clause.term, in: documentEntries) else { continue }
+            points += clause.weight * clause.inverseDocumentFrequency
+                * saturation(weightedCount(entry, slot: Int(slot), fieldWeights: clause.fieldWeights))
+        }
+        return points
+    }
+
+    func wordReasons(_ slot: UInt32, _ clauses: [Clause]) -> [MatchReason] {
+        let documentEntries = entries[Int(slot)]
+        var reasons: [MatchReason] = []
+        for clause in clauses {
+            guard let entry = Self.entry(clause.term, in: documentEntries) else { continue }
+            let points = clause.weight * clause.inverseDocumentFrequency
+                * saturation(weightedCount(entry, slot: Int(slot), fieldWeights: clause.fieldWeights))
+            // The field that gave the most is the one named.
+            let field = MatchField.allCases.max { lhs, rhs in
+                clause.fieldWeights[lhs.rawValue] * entry.count(lhs.rawValue) < clause.fieldWeights[rhs.rawValue] * entry.count(rhs.rawValue)
+            }!
+            reasons.append(MatchReason(kind: clause.complement ? .complement : .word, subject: clause.word, field: field, points: points))
+        }
+        return reasons
+    }
+
+    /// Hubs chosen for the topics asked for, most fitting focus first, then most results.
+    func suggestedHubs(topics: [String], results: [UInt32]) -> [HubSuggestion] {
+        guard !topics.isEmpty else { return [] }
+        let asked = Set(topics)
+        var resultsPerHub = [Int](repeating: 0, count: Network.hubs.count)
+        for slot in results where hubs[Int(slot)] >= 0 { resultsPerHub[Int(hubs[Int(slot)])] += 1 }
+        let suggestions = Network.hubs.enumerated().compactMap { index, hub -> HubSuggestion? in
+            let fitting = hub.focusTopicSlugs.filter { asked.contains($0) }
+            guard !fitting.isEmpty else { return nil }
+            return HubSuggestion(hubSlug: hub.slug, fittingTopics: fitting, results: resultsPerHub[index])
+        }
+        return suggestions.sorted {
+            ($0.fittingTopics.count, $0.results, $1.hubSlug) > ($1.fittingTopics.count, $1.results, $0.hubSlug)
+        }
+    }
+
+    /// Topics whose German or English label appears in the texts, every word of it.
+    static func recognisedTopics(in texts: [String]) -> [String] {
+        let terms = Set(texts.flatMap(MatchAnalyzer.terms))
+        guard !terms.isEmpty else { return [] }
+        return topicLabelTerms.filter { _, labels in
+            labels.contains { !$0.isEmpty && $0.isSubset(of: terms) }
+        }.map(\.slug)
+    }
+
+    private static let topicLabelTerms: [(slug: String, labels: [Set<String>])] = Taxonomy.topics.map { topic in
+        (topic.slug, [topic.label.de, topic.label.en].map { Set(MatchAnalyzer.terms($0)) })
+    }
+}
+
+/// The best results so far, the lowest first so it can be replaced; ties go to the smaller id.
+struct TopResults {
+    let limit: Int
+    let ids: [UUID]
+    private(set) var entries: [(slot: UInt32, score: Double)] = []
+
+    init(limit: Int, ids: [UUID]) {
+        self.limit = limit
+        self.ids = ids
+        entries.reserveCapacity(limit + 1)
+    }
+
+    var isFull: Bool { entries.count >= limit }
+    var lowestScore: Double { entries.first?.score ?? -.infinity }
+
+    /// Whether a ranks below b.
+    private func below(_ a: (slot: UInt32, score: Double), _ b: (slot: UInt32, score: Double)) -> Bool {
+        a.score != b.score ? a.score < b.score : ids[Int(a.slot)].uuidString > ids[Int(b.slot)].uuidString
+    }
+
+    mutating func offer(_ slot: UInt32, score: Double) {
+        let candidate = (slot: slot, score: score)
+        if isFull, !below(entries[0], candidate) { return }
+        // Lists of twenty or so: an insertion into a sorted array beats a heap.
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if below(entries[middle], candidate) { low = middle + 1 } else { high = middle }
+        }
+        entries.insert(candidate, at: low)
+        if entries.count > limit { entries.removeFirst() }
+    }
+
+    var ranked: [(slot: UInt32, score: Double)] { entries.reversed() }
+}

@@ -1,0 +1,269 @@
+import Foundation
+
+/// An in-memory index for finding partners, kept current document by document.
+///
+/// Words are scored with BM25F over five fields. Each word's postings are kept sorted by their
+/// impact, the largest first, and every document keeps its own list of terms; a search walks the
+/// lists from the top, scores each new candidate completely through its term list, and stops as
+/// soon as no unseen document can beat the results held (the threshold algorithm). A search
+/// thus touches a few hundred documents, not every one that shares a word.
+///
+/// Field lengths are normalised against averages frozen when the index was built; they are
+/// refreshed (and the lists re-sorted) when the collection has doubled or halved since, so that
+/// impacts, and thus the order of the lists, never go stale for long and never change per write.
+public struct MatchIndex: Sendable {
+    public struct Weights: Sendable {
+        /// Per field: name, description, offers, seeks, topic labels.
+        public var fields: [Double] = [2.5, 1.0, 1.2, 0.8, 1.5]
+        public var lengthNormalisation: [Double] = [0.5, 0.75, 0.75, 0.75, 0.3]
+        public var k1 = 1.2
+        public var topic = 2.0
+        public var relatedTopicShare = 0.4
+        public var hubFocus = 1.0
+        public var preferredHub = 1.5
+        public var nearby = 0.5
+        /// Distance at which nearness stops counting.
+        public var nearbyKilometres = 600.0
+        public var recent = 0.3
+        public var recentDays = 365.0
+
+        public init() {}
+        public static let standard = Weights()
+    }
+
+    /// A term of a document with its count in each field, 6 bits each.
+    struct Entry: Sendable {
+        let term: UInt32
+        let counts: UInt32
+
+        func count(_ field: Int) -> Double { Double((counts >> (6 * UInt32(field))) & 63) }
+    }
+
+    struct Postings: Sendable {
+        var slots: [UInt32] = []
+        var impacts: [Float] = []
+    }
+
+    static let fieldCount = MatchField.allCases.count
+    public let weights: Weights
+
+    // Per slot. A removed document leaves its slot free for the next one.
+    var ids: [UUID] = []
+    var kinds: [MatchDocument.Kind?] = []
+    var hubs: [Int8] = []
+    var topicMasks: [UInt64] = []
+    var updatedDays: [Float] = []
+    var lengths: [UInt16] = []
+    var entries: [[Entry]] = []
+    var slotOfID: [UUID: UInt32] = [:]
+    var freeSlots: [UInt32] = []
+
+    // Per term.
+    var termIDs: [String: UInt32] = [:]
+    var termNames: [String] = []
+    var postings: [Postings] = []
+    /// Per topic (taxonomy order): the slots that carry it, for searches by topic alone.
+    var topicMembers: [Set<UInt32>] = Array(repeating: [], count: Taxonomy.topics.count)
+
+    var lengthTotals = [Double](repeating: 0, count: fieldCount)
+    /// The averages impacts are computed with, and the size they were taken at.
+    var frozenAverages = [Double](repeating: 1, count: fieldCount)
+    var frozenCount = 0
+
+    public init(weights: Weights = .standard) {
+        self.weights = weights
+    }
+
+    /// Builds an index in one go: every list is sorted once at the end.
+    public init<Documents: Sequence>(documents: Documents, weights: Weights = .standard) where Documents.Element == MatchDocument {
+        self.init(weights: weights)
+        for document in documents { add(document, sorted: false) }
+        refreeze()
+    }
+
+    public var count: Int { slotOfID.count }
+    public var termCount: Int { termNames.count }
+
+    public func contains(_ id: UUID) -> Bool { slotOfID[id] != nil }
+
+    /// Adds a document, or replaces the one with its id.
+    public mutating func upsert(_ document: MatchDocument) {
+        if slotOfID[document.id] != nil { remove(document.id) }
+        add(document, sorted: true)
+        let drifted = count >= 2 * max(frozenCount, 8) || (frozenCount >= 16 && count * 2 < frozenCount)
+        if drifted { refreeze() }
+    }
+
+    public mutating func remove(_ id: UUID) {
+        guard let slot = slotOfID.removeValue(forKey: id) else { return }
+        let index = Int(slot)
+        for entry in entries[index] {
+            let impact = self.impact(entry, slot: index)
+            var list = postings[Int(entry.term)]
+            let position = Self.position(of: (impact, slot), in: list)
+            if position < list.slots.count, list.slots[position] == slot {
+                list.slots.remove(at: position)
+                list.impacts.remove(at: position)
+            } else if let found = list.slots.firstIndex(of: slot) {
+                // Unreachable while impacts are recomputed bit for bit; kept so a removal never leaves a ghost.
+                list.slots.remove(at: found)
+                list.impacts.remove(at: found)
+            }
+            postings[Int(entry.term)] = list
+        }
+        for field in 0..<Self.fieldCount { lengthTotals[field] -= Double(lengths[index * Self.fieldCount + field]) }
+        for (topicIndex, _) in Taxonomy.topics.enumerated() where topicMasks[index] & (1 << UInt64(topicIndex)) != 0 {
+            topicMembers[topicIndex].remove(slot)
+        }
+        entries[index] = []
+        kinds[index] = nil
+        topicMasks[index] = 0
+        freeSlots.append(slot)
+    }
+
+    private mutating func add(_ document: MatchDocument, sorted: Bool) {
+        let slot: UInt32
+        if let free = freeSlots.popLast() {
+            slot = free
+        } else {
+            slot = UInt32(ids.count)
+            ids.append(document.id)
+            kinds.append(nil)
+            hubs.append(-1)
+            topicMasks.append(0)
+            updatedDays.append(.nan)
+            lengths.append(contentsOf: repeatElement(0, count: Self.fieldCount))
+            entries.append([])
+        }
+        let index = Int(slot)
+        ids[index] = document.id
+        kinds[index] = document.kind
+        hubs[index] = Int8(document.hubSlug.flatMap { Network.hubIndex($0) } ?? -1)
+        updatedDays[index] = document.updated.map { Float($0.timeIntervalSinceReferenceDate / 86_400) } ?? .nan
+        var mask: UInt64 = 0
+        for slug in document.topicSlugs {
+            guard let topicIndex = Taxonomy.index(of: slug) else { continue }
+            mask |= 1 << UInt64(topicIndex)
+            topicMembers[topicIndex].insert(slot)
+        }
+        topicMasks[index] = mask
+        slotOfID[document.id] = slot
+
+        let labels = document.topicSlugs.compactMap(Taxonomy.topic).map { $0.label.de + " " + $0.label.en }.joined(separator: " ")
+        var counts: [UInt32: UInt32] = [:]
+        for (field, text) in [document.name, document.description, document.offers, document.seeks, labels].enumerated() {
+            let terms = MatchAnalyzer.terms(text)
+            lengths[index * Self.fieldCount + field] = UInt16(min(terms.count, Int(UInt16.max)))
+            lengthTotals[field] += Double(min(terms.count, Int(UInt16.max)))
+            for term in terms {
+                let id = termID(term)
+                let shift = UInt32(6 * field)
+                let current = (counts[id, default: 0] >> shift) & 63
+                if current < 63 { counts[id, default: 0] += 1 << shift }
+            }
+        }
+        let entries = counts.map { Entry(term: $0.key, counts: $0.value) }.sorted { $0.term < $1.term }
+        self.entries[index] = entries
+        for entry in entries {
+            if sorted {
+                let impact = self.impact(entry, slot: index)
+                let position = Self.position(of: (impact, slot), in: postings[Int(entry.term)])
+                postings[Int(entry.term)].slots.insert(slot, at: position)
+                postings[Int(entry.term)].impacts.insert(impact, at: position)
+            } else {
+                postings[Int(entry.term)].slots.append(slot)
+                // The impact comes when the build ends and the averages are known.
+                postings[Int(entry.term)].impacts.append(0)
+            }
+        }
+    }
+
+    private mutating func termID(_ term: String) -> UInt32 {
+        if let id = termIDs[term] { return id }
+        let id = UInt32(termNames.count)
+        termIDs[term] = id
+        termNames.append(term)
+        postings.append(Postings())
+        return id
+    }
+
+    /// Takes the current average field lengths and re-sorts every list by the new impacts.
+    mutating func refreeze() {
+        let live = Double(max(count, 1))
+        frozenAverages = lengthTotals.map { max($0 / live, 1) }
+        frozenCount = count
+        // Walking the documents in slot order gathers each list without a single lookup.
+        var gathered = postings.map { list -> [(impact: Float, slot: UInt32)] in
+            var pairs: [(impact: Float, slot: UInt32)] = []
+            pairs.reserveCapacity(list.slots.count)
+            return pairs
+        }
+        for index in entries.indices where kinds[index] != nil {
+            for entry in entries[index] {
+                gathered[Int(entry.term)].append((impact(entry, slot: index), UInt32(index)))
+            }
+        }
+        for term in gathered.indices {
+            gathered[term].sort { $0.impact != $1.impact ? $0.impact > $1.impact : $0.slot < $1.slot }
+            postings[term] = Postings(slots: gathered[term].map(\.slot), impacts: gathered[term].map(\.impact))
+        }
+    }
+
+    /// BM25F's saturated term frequency with the standard field weights: the order of a list.
+    func impact(_ entry: Entry, slot: Int) -> Float {
+        Float(saturation(weightedCount(entry, slot: slot, fieldWeights: weights.fields)))
+    }
+
+    func weightedCount(_ entry: Entry, slot: Int, fieldWeights: [Double]) -> Double {
+        var total = 0.0
+        for field in 0..<Self.fieldCount where fieldWeights[field] > 0 {
+            let count = entry.count(field)
+            guard count > 0 else { continue }
+            let b = weights.lengthNormalisation[field]
+            let length = Double(lengths[slot * Self.fieldCount + field])
+            total += fieldWeights[field] * count / (1 - b + b * length / frozenAverages[field])
+        }
+        return total
+    }
+
+    func saturation(_ weightedCount: Double) -> Double { weightedCount / (weights.k1 + weightedCount) }
+
+    static func entry(_ term: UInt32, in entries: [Entry]) -> Entry? {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].term < term { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].term == term ? entries[low] : nil
+    }
+
+    /// Where a posting belongs in a list ordered by impact (largest first), then slot.
+    static func position(of posting: (impact: Float, slot: UInt32), in list: Postings) -> Int {
+        var low = 0, high = list.slots.count
+        while low < high {
+            let middle = (low + high) / 2
+            let (impact, slot) = (list.impacts[middle], list.slots[middle])
+            if impact > posting.impact || (impact == posting.impact && slot < posting.slot) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Inverse document frequency as in BM25, never negative.
+    func inverseDocumentFrequency(_ term: UInt32) -> Double {
+        let n = Double(count), df = Double(postings[Int(term)].slots.count)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+}
+
+extension Taxonomy {
+    private static let indexBySlug: [String: Int] = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.slug, $0) })
+
+    /// The position of a topic in the taxonomy; the match index keeps topics as bits.
+    static func index(of slug: String) -> Int? { indexBySlug[slug] }
+}
+
+extension Network {
+    private static let indexBySlug: [String: Int] = Dictionary(uniqueKeysWithValues: hubs.enumerated().map { ($1.slug, $0) })
+
+    static func hubIndex(_ slug: String) -> Int? { indexBySlug[slug] }
+}

@@ -1,0 +1,139 @@
+import Algorithms
+import Foundation
+
+/// The typed posts of the network.
+public enum OpportunityKind: String, CaseIterable, Codable, Sendable {
+    /// A corporate or Mittelstand problem seeking solutions.
+    case challenge
+    case partneringOffer = "partnering-offer"
+    case partneringRequest = "partnering-request"
+    /// A startup raising money.
+    case investmentSearch = "investment-search"
+    /// An outside company looking for innovation in a field.
+    case scoutingRequest = "scouting-request"
+
+    public var label: LocalizedText {
+        switch self {
+        case .challenge: .init(de: "Challenge", en: "Challenge")
+        case .partneringOffer: .init(de: "Kooperationsangebot", en: "Partnering offer")
+        case .partneringRequest: .init(de: "Kooperationsgesuch", en: "Partnering request")
+        case .investmentSearch: .init(de: "Investorensuche", en: "Investment search")
+        case .scoutingRequest: .init(de: "Scouting-Anfrage", en: "Scouting request")
+        }
+    }
+
+    /// Whether the post's text says what the poster offers; every other kind says what it seeks,
+    /// and is matched against what others offer.
+    public var describesAnOffer: Bool { self == .partneringOffer }
+
+    /// The partners a post of this kind looks for when its author names none.
+    public var usualPartners: [OrganisationKind] {
+        switch self {
+        case .challenge, .scoutingRequest: [.startup, .research, .mittelstand]
+        case .partneringOffer, .partneringRequest: []
+        case .investmentSearch: [.investor]
+        }
+    }
+}
+
+/// Who may see a post, after the EEN partnering database: everyone; signed-in members of the
+/// network; members of the poster's hub; or everyone, without the poster's name.
+public enum OpportunityVisibility: String, CaseIterable, Codable, Sendable {
+    case `public`
+    case network
+    case hubOnly = "hub-only"
+    case anonymous
+
+    public var label: LocalizedText {
+        switch self {
+        case .public: .init(de: "Öffentlich", en: "Public")
+        case .network: .init(de: "Nur im Netzwerk", en: "Network members only")
+        case .hubOnly: .init(de: "Nur im eigenen Hub", en: "Own hub only")
+        case .anonymous: .init(de: "Öffentlich, ohne Absender", en: "Public, without the poster's name")
+        }
+    }
+}
+
+/// Something an organisation posted to the network.
+public struct Opportunity: Hashable, Sendable, Identifiable {
+    public var id: UUID
+    public var organisationID: UUID
+    public var kind: OpportunityKind
+    public var title: String
+    public var text: String
+    /// The language the post is written in; posts are not translated.
+    public var language: Language
+    public var topicSlugs: [String]
+    public var soughtKinds: [OrganisationKind]
+    /// Hubs the poster prefers; empty means the whole network.
+    public var preferredHubs: [String]
+    /// The last day answers are welcome.
+    public var deadline: Date?
+    public var visibility: OpportunityVisibility
+    public var created: Date
+
+    public init(
+        id: UUID = UUID(), organisationID: UUID, kind: OpportunityKind, title: String, text: String, language: Language,
+        topicSlugs: [String], soughtKinds: [OrganisationKind] = [], preferredHubs: [String] = [], deadline: Date? = nil,
+        visibility: OpportunityVisibility = .public, created: Date = Date()
+    ) {
+        self.id = id
+        self.organisationID = organisationID
+        self.kind = kind
+        self.title = title
+        self.text = text
+        self.language = language
+        self.topicSlugs = topicSlugs
+        self.soughtKinds = soughtKinds
+        self.preferredHubs = preferredHubs
+        self.deadline = deadline
+        self.visibility = visibility
+        self.created = created
+    }
+
+    /// The partner kinds matching looks for: the ones the poster named, or the usual ones.
+    public var partnerKinds: [OrganisationKind] { soughtKinds.isEmpty ? kind.usualPartners : soughtKinds }
+
+    public func isOpen(on day: Date = Date()) -> Bool {
+        guard let deadline else { return true }
+        return deadline >= Calendar(identifier: .gregorian).startOfDay(for: day)
+    }
+}
+
+extension Opportunity {
+    public static let titleLength = 3...160
+    public static let textLength = 10...5_000
+
+    /// Trims what a person typed and checks every rule; the field names are the API's.
+    /// `today` is given when the deadline must not lie in the past (new posts and edits of it).
+    public func validated(today: Date? = nil) throws(ValidationFailure) -> Opportunity {
+        var post = self
+        post.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        post.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        post.topicSlugs = Array(topicSlugs.uniqued())
+        post.soughtKinds = Array(soughtKinds.uniqued())
+        post.preferredHubs = Array(preferredHubs.uniqued())
+
+        var check = ProblemCollector()
+        check(Self.titleLength.contains(post.title.count), "title",
+              de: "Der Titel muss 3 bis 160 Zeichen lang sein.", en: "The title must be 3 to 160 characters long.")
+        check(Self.textLength.contains(post.text.count), "text",
+              de: "Der Text muss 10 bis 5000 Zeichen lang sein.", en: "The text must be 10 to 5000 characters long.")
+        let unknownTopics = post.topicSlugs.filter { Taxonomy.topic($0) == nil }
+        check(unknownTopics.isEmpty, "topics",
+              de: "Unbekannte Themen: \(unknownTopics.joined(separator: ", ")).",
+              en: "Unknown topics: \(unknownTopics.joined(separator: ", ")).")
+        check(Organisation.topicCount.contains(post.topicSlugs.count), "topics",
+              de: "Wählen Sie 1 bis 8 Themen.", en: "Choose 1 to 8 topics.")
+        let unknownHubs = post.preferredHubs.filter { Network.hub($0) == nil }
+        check(unknownHubs.isEmpty, "preferredHubs",
+              de: "Unbekannte Hubs: \(unknownHubs.joined(separator: ", ")).",
+              en: "Unknown hubs: \(unknownHubs.joined(separator: ", ")).")
+        if let today, let deadline = post.deadline {
+            check(deadline >= Calendar(identifier: .gregorian).startOfDay(for: today), "deadline",
+                  de: "Die Frist darf nicht in der Vergangenheit liegen.", en: "The deadline must not lie in the past.")
+        }
+        try check.throwIfAny()
+        return post
+    }
+}

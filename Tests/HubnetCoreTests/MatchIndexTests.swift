@@ -1,0 +1,143 @@
+import Foundation
+@testable import HubnetCore
+import Testing
+
+@Suite struct MatchIndexTests {
+    static func organisation(_ name: String, _ kind: OrganisationKind, hub: String, topics: [String], description: String,
+                             offers: String = "", seeks: String = "") -> Organisation {
+        Organisation(name: name, kind: kind, hubSlug: hub, city: Network.hub(hub)!.cities[0].name.de, topicSlugs: topics,
+                     description: .init(description), offers: .init(offers), seeks: .init(seeks))
+    }
+
+    static let karlsruheAI = organisation("Neuronwerk", .startup, hub: "karlsruhe", topics: ["artificial-intelligence", "machine-learning"],
+                                          description: "Startup für Künstliche Intelligenz und maschinelles Lernen in der Logistik.",
+                                          offers: "KI-Modelle für Lagerroboter und Routenplanung")
+    static let hamburgPort = organisation("Kaikante", .corporate, hub: "hamburg", topics: ["logistics"],
+                                          description: "Hafenlogistik-Konzern mit Innovationseinheit.",
+                                          offers: "Pilotflächen im Hafen", seeks: "Künstliche Intelligenz für Lagerroboter")
+    static let berlinMedia = organisation("Spreefilm", .startup, hub: "berlin", topics: ["media"],
+                                          description: "Videoplattform für Medienhäuser.", offers: "Streaming")
+    static let cologneInsurer = organisation("Rheinpolice", .corporate, hub: "cologne", topics: ["insurtech"],
+                                             description: "Versicherungen für den Mittelstand.", seeks: "Versicherungstechnik und Schadensprognosen")
+    static let dortmundRobots = organisation("Pottbot", .startup, hub: "dortmund", topics: ["logistics", "robotics"],
+                                             description: "Robotics for warehouses.", seeks: "Künstliche Intelligenz für Lagerroboter")
+
+    static let network = [karlsruheAI, hamburgPort, berlinMedia, cologneInsurer, dortmundRobots]
+
+    func index(_ organisations: [Organisation] = network) -> MatchIndex {
+        MatchIndex(documents: organisations.map { MatchDocument(organisation: $0) })
+    }
+
+    @Test func aHamburgCorporateLookingForAIFindsTheKarlsruheStartupWithReasons() {
+        let outcome = index().search(MatchQuery(organisation: Self.hamburgPort))
+        let first = outcome.results.first
+        #expect(first?.id == Self.karlsruheAI.id)
+        let kinds = Set(first?.reasons.map(\.kind) ?? [])
+        #expect(kinds.contains(.complement))
+        #expect(first?.reasons.contains { $0.kind == .hubFocus && $0.subject == "karlsruhe:artificial-intelligence" } == true,
+                "Karlsruhe was chosen for AI: the engine looks beyond the requester's own hub")
+        #expect(!outcome.results.contains { $0.id == Self.hamburgPort.id }, "the requester itself is never proposed")
+    }
+
+    @Test func whatOneSeeksMeetsWhatAnotherOffersAboveAnotherSeekerOfTheSame() {
+        let outcome = index().search(MatchQuery(organisation: Self.hamburgPort))
+        let ranks = outcome.results.map(\.id)
+        let offerer = ranks.firstIndex(of: Self.karlsruheAI.id)
+        let fellowSeeker = ranks.firstIndex(of: Self.dortmundRobots.id)
+        #expect(offerer != nil && (fellowSeeker == nil || offerer! < fellowSeeker!))
+    }
+
+    @Test func stemmingCompoundsAndBothLanguagesMeet() {
+        #expect(MatchAnalyzer.stem("versicherungen") == MatchAnalyzer.stem("versicherung"))
+        #expect(MatchAnalyzer.stem("robotik") == MatchAnalyzer.stem("robotics"))
+        #expect(MatchAnalyzer.stem("companies") == MatchAnalyzer.stem("company"))
+        #expect(MatchAnalyzer.terms("Versicherungstechnik").contains(MatchAnalyzer.stem("technik")))
+        #expect(MatchAnalyzer.terms("Versicherungstechnik").contains(MatchAnalyzer.stem("versicherung")))
+        #expect(MatchAnalyzer.compoundParts("bauunternehmen").isEmpty, "no split into words the lexicon does not know")
+        let results = index().search(MatchQuery(text: "Technik")).results.map(\.id)
+        #expect(results.contains(Self.cologneInsurer.id))
+        let robots = index().search(MatchQuery(text: "Robotik")).results.map(\.id)
+        #expect(robots.first == Self.dortmundRobots.id)
+    }
+
+    @Test func topicsNamedInFreeTextAreRecognisedAndTheirHubsSuggested() {
+        let outcome = index().search(MatchQuery(text: "Künstliche Intelligenz"))
+        #expect(outcome.topics == ["artificial-intelligence"])
+        #expect(outcome.suggestedHubs.first?.hubSlug == "karlsruhe")
+        #expect(outcome.results.first?.id == Self.karlsruheAI.id)
+        #expect(outcome.results.first?.reasons.contains { $0.kind == .hubFocus } == true)
+    }
+
+    @Test func kindsSoughtAreARule() {
+        var query = MatchQuery(text: "Lagerroboter")
+        query.kinds = [.startup]
+        let outcome = index().search(query)
+        #expect(!outcome.results.isEmpty)
+        #expect(outcome.results.allSatisfy { id in Self.network.first { $0.id == id.id }!.kind == .startup })
+        #expect(outcome.results.allSatisfy { $0.reasons.contains { $0.kind == .kindSought } })
+    }
+
+    @Test func topicsAloneFindPartnersAndRelatedTopicsEarnLess() {
+        let outcome = index().search(MatchQuery(topics: ["robotics"]))
+        #expect(outcome.results.first?.id == Self.dortmundRobots.id)
+        // Robotics sits next to logistics and AI in the taxonomy: partial credit, lower rank.
+        #expect(outcome.results.contains { $0.reasons.contains { $0.kind == .relatedTopic } })
+    }
+
+    @Test func changesApplyOneDocumentAtATime() {
+        var index = self.index()
+        var renamed = Self.berlinMedia
+        renamed.description = .init("Wir bauen Lagerroboter mit Quantensensorik.")
+        index.upsert(MatchDocument(organisation: renamed))
+        #expect(index.count == Self.network.count)
+        #expect(index.search(MatchQuery(text: "Quantensensorik")).results.map(\.id) == [renamed.id])
+        #expect(index.search(MatchQuery(text: "Videoplattform")).results.isEmpty)
+        index.remove(renamed.id)
+        #expect(index.search(MatchQuery(text: "Quantensensorik")).results.isEmpty)
+        #expect(index.count == Self.network.count - 1)
+    }
+
+    /// The threshold algorithm must return exactly what scoring every document would.
+    @Test func pruningNeverChangesTheResults() {
+        let organisations = DemoEcosystem(seed: 7).organisations(count: 2_000)
+        var index = MatchIndex(documents: organisations.prefix(1_500).map { MatchDocument(organisation: $0) })
+        // Half of the rest arrive one by one, and some leave, as on a live site.
+        for organisation in organisations.dropFirst(1_500) { index.upsert(MatchDocument(organisation: organisation)) }
+        for organisation in organisations.prefix(100) { index.remove(organisation.id) }
+        let queries = ["Logistik Roboter", "künstliche intelligenz startup", "insurtech versicherung köln", "Sensorik",
+                       "energie smart grid", "Pilotprojekte mit Startups", "3D-Druck Materialien", "zzz unknown"]
+        for text in queries {
+            var query = MatchQuery(text: text, limit: 20)
+            query.homeHub = "hamburg"
+            let outcome = index.search(query)
+            let everything = exhaustive(index, query)
+            #expect(outcome.results.map(\.id) == everything, "\(text)")
+            #expect(outcome.scored <= index.count)
+        }
+        var profile = MatchQuery(organisation: organisations[200])
+        profile.limit = 10
+        #expect(index.search(profile).results.map(\.id) == exhaustive(index, profile))
+    }
+
+    @Test func equalScoresComeOutInTheSameOrderEveryTime() {
+        let twins = (0..<30).map { n in
+            Self.organisation("Zwilling \(n)", .startup, hub: "berlin", topics: ["media"], description: "Gleicher Text über Medien.")
+        }
+        let first = index(twins).search(MatchQuery(text: "Medien", limit: 10)).results.map(\.id)
+        let second = index(twins.reversed()).search(MatchQuery(text: "Medien", limit: 10)).results.map(\.id)
+        #expect(first == second)
+        #expect(first == twins.map(\.id).sorted { $0.uuidString < $1.uuidString }.prefix(10).map { $0 })
+    }
+
+    private func exhaustive(_ index: MatchIndex, _ query: MatchQuery) -> [UUID] {
+        let clauses = index.clauses(for: query)
+        let topics = query.topics.isEmpty ? MatchIndex.recognisedTopics(in: [query.text, query.seeking, query.offering]) : query.topics
+        let rules = MatchIndex.Rules(query: query, topics: topics, index: index)
+        var scored: [(UUID, Double)] = []
+        for (id, slot) in index.slotOfID where rules.admits(slot) {
+            guard clauses.contains(where: { MatchIndex.entry($0.term, in: index.entries[Int(slot)]) != nil }) else { continue }
+            scored.append((id, index.wordPoints(slot, clauses) + rules.points(slot)))
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.uuidString < $1.0.uuidString }.prefix(query.limit).map(\.0)
+    }
+}
