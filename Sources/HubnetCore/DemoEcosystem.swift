@@ -13,8 +13,18 @@ public struct DemoEcosystem: Sendable {
 
     /// The first `count` organisations; the same seed and count always give the same list.
     public func organisations(count: Int) -> [Organisation] {
+        Array(stream(count: count))
+    }
+
+    /// The same organisations one at a time, for networks too large to hold as texts at once.
+    public func stream(count: Int) -> some Sequence<Organisation> {
         var generator = SeededGenerator(seed: seed)
-        return (0..<count).map { _ in organisation(using: &generator) }
+        var remaining = count
+        return AnyIterator { () -> Organisation? in
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            return self.organisation(using: &generator)
+        }
     }
 
     // The big metropolitan hubs hold more of the ecosystem.

@@ -23,7 +23,7 @@ extension MatchIndex {
         let topics = query.topics.isEmpty ? Self.recognisedTopics(in: [query.text, query.seeking, query.offering]) : query.topics
         let rules = Rules(query: query, topics: topics, index: self)
         let limit = max(1, min(query.limit, 1_000))
-        var top = TopResults(limit: limit, ids: ids)
+        var top = TopResults(limit: limit, keys: idKeys)
         var scored = 0
 
         let askedWords = [query.text, query.seeking, query.offering].contains { !TextAnalyzer.terms($0).isEmpty }
@@ -55,8 +55,10 @@ extension MatchIndex {
                     bound += clauseBound
                     if clauseBound > nextBound { (next, nextBound) = (c, clauseBound) }
                 }
-                // A tiny margin covers the rounding of impacts to Float.
-                if next < 0 || (top.isFull && top.lowestScore > bound * (1 + 1e-6)) { break }
+                // Stop when no unseen document can do better than the results held. Ties at the
+                // bound are let go: lists are ordered by id within equal impacts, so the smaller ids
+                // of a tie were seen first, and a plateau of thousands of equal scores is not walked.
+                if next < 0 || (top.isFull && top.lowestScore >= bound * (1 - 1e-9)) { break }
                 let slot = postings[Int(clauses[next].term)].slots[cursors[next]]
                 cursors[next] += 1
                 guard seen.insert(slot).inserted, rules.admits(slot) else { continue }
@@ -158,12 +160,12 @@ extension MatchIndex {
 /// The best results so far, the lowest first so it can be replaced; ties go to the smaller id.
 struct TopResults {
     let limit: Int
-    let ids: [UUID]
+    let keys: [MatchIndex.IDKey]
     private(set) var entries: [(slot: UInt32, score: Double)] = []
 
-    init(limit: Int, ids: [UUID]) {
+    init(limit: Int, keys: [MatchIndex.IDKey]) {
         self.limit = limit
-        self.ids = ids
+        self.keys = keys
         entries.reserveCapacity(limit + 1)
     }
 
@@ -172,7 +174,7 @@ struct TopResults {
 
     /// Whether a ranks below b.
     private func below(_ a: (slot: UInt32, score: Double), _ b: (slot: UInt32, score: Double)) -> Bool {
-        a.score != b.score ? a.score < b.score : ids[Int(a.slot)].uuidString > ids[Int(b.slot)].uuidString
+        a.score != b.score ? a.score < b.score : keys[Int(a.slot)] > keys[Int(b.slot)]
     }
 
     mutating func offer(_ slot: UInt32, score: Double) {

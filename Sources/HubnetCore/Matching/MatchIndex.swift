@@ -39,6 +39,22 @@ public struct MatchIndex: Sendable {
         func count(_ field: Int) -> Double { Double((counts >> (6 * UInt32(field))) & 63) }
     }
 
+    /// A document id as two numbers: compared like the id's text, but fast. Ties in score go to
+    /// the smaller id, and equal impacts in a list are ordered by it, so ties come out the same
+    /// whatever the order documents were added in.
+    struct IDKey: Comparable, Sendable {
+        let high: UInt64
+        let low: UInt64
+
+        init(_ id: UUID) {
+            let bytes = id.uuid
+            high = withUnsafeBytes(of: bytes) { $0.load(fromByteOffset: 0, as: UInt64.self).bigEndian }
+            low = withUnsafeBytes(of: bytes) { $0.load(fromByteOffset: 8, as: UInt64.self).bigEndian }
+        }
+
+        static func < (lhs: IDKey, rhs: IDKey) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
+    }
+
     struct Postings: Sendable {
         var slots: [UInt32] = []
         var impacts: [Float] = []
@@ -49,6 +65,7 @@ public struct MatchIndex: Sendable {
 
     // Per slot. A removed document leaves its slot free for the next one.
     var ids: [UUID] = []
+    var idKeys: [IDKey] = []
     var kinds: [MatchDocument.Kind?] = []
     var hubs: [Int8] = []
     var topicMasks: [UInt64] = []
@@ -69,6 +86,8 @@ public struct MatchIndex: Sendable {
     /// The averages impacts are computed with, and the size they were taken at.
     var frozenAverages = [Double](repeating: 1, count: fieldCount)
     var frozenCount = 0
+    /// The most recent change of any document, in days: bounds what recency can add.
+    var newestUpdate: Float = -.infinity
 
     public init(weights: Weights = .standard) {
         self.weights = weights
@@ -86,6 +105,18 @@ public struct MatchIndex: Sendable {
 
     public func contains(_ id: UUID) -> Bool { slotOfID[id] != nil }
 
+    /// What the index holds in memory, from the sizes of its arrays and tables (an estimate:
+    /// allocator overhead and string storage of the vocabulary are approximated).
+    public var estimatedBytes: Int {
+        let perSlot = MemoryLayout<UUID>.stride + MemoryLayout<MatchDocument.Kind?>.stride + 1 + 8 + 4
+            + 2 * Self.fieldCount + MemoryLayout<[Entry]>.stride + 32
+        let entryBytes = entries.reduce(0) { $0 + $1.capacity * MemoryLayout<Entry>.stride }
+        let postingBytes = postings.reduce(0) { $0 + $1.slots.capacity * 4 + $1.impacts.capacity * 4 + 64 }
+        let topicBytes = topicMembers.reduce(0) { $0 + $1.capacity * 5 }
+        let vocabulary = termNames.reduce(0) { $0 + max($1.utf8.count, 16) + 48 }
+        return ids.count * perSlot + entryBytes + postingBytes + topicBytes + vocabulary + slotOfID.capacity * 24
+    }
+
     /// Adds a document, or replaces the one with its id.
     public mutating func upsert(_ document: MatchDocument) {
         if slotOfID[document.id] != nil { remove(document.id) }
@@ -100,7 +131,7 @@ public struct MatchIndex: Sendable {
         for entry in entries[index] {
             let impact = self.impact(entry, slot: index)
             var list = postings[Int(entry.term)]
-            let position = Self.position(of: (impact, slot), in: list)
+            let position = position(of: (impact, slot), in: list)
             if position < list.slots.count, list.slots[position] == slot {
                 list.slots.remove(at: position)
                 list.impacts.remove(at: position)
@@ -128,6 +159,7 @@ public struct MatchIndex: Sendable {
         } else {
             slot = UInt32(ids.count)
             ids.append(document.id)
+            idKeys.append(IDKey(document.id))
             kinds.append(nil)
             hubs.append(-1)
             topicMasks.append(0)
@@ -137,9 +169,11 @@ public struct MatchIndex: Sendable {
         }
         let index = Int(slot)
         ids[index] = document.id
+        idKeys[index] = IDKey(document.id)
         kinds[index] = document.kind
         hubs[index] = Int8(document.hubSlug.flatMap { Network.hubIndex($0) } ?? -1)
         updatedDays[index] = document.updated.map { Float($0.timeIntervalSinceReferenceDate / 86_400) } ?? .nan
+        if !updatedDays[index].isNaN { newestUpdate = max(newestUpdate, updatedDays[index]) }
         var mask: UInt64 = 0
         for slug in document.topicSlugs {
             guard let topicIndex = Taxonomy.index(of: slug) else { continue }
@@ -167,7 +201,7 @@ public struct MatchIndex: Sendable {
         for entry in entries {
             if sorted {
                 let impact = self.impact(entry, slot: index)
-                let position = Self.position(of: (impact, slot), in: postings[Int(entry.term)])
+                let position = position(of: (impact, slot), in: postings[Int(entry.term)])
                 postings[Int(entry.term)].slots.insert(slot, at: position)
                 postings[Int(entry.term)].impacts.insert(impact, at: position)
             } else {
@@ -204,7 +238,7 @@ public struct MatchIndex: Sendable {
             }
         }
         for term in gathered.indices {
-            gathered[term].sort { $0.impact != $1.impact ? $0.impact > $1.impact : $0.slot < $1.slot }
+            gathered[term].sort { $0.impact != $1.impact ? $0.impact > $1.impact : idKeys[Int($0.slot)] < idKeys[Int($1.slot)] }
             postings[term] = Postings(slots: gathered[term].map(\.slot), impacts: gathered[term].map(\.impact))
         }
     }
@@ -237,13 +271,17 @@ public struct MatchIndex: Sendable {
         return low < entries.count && entries[low].term == term ? entries[low] : nil
     }
 
-    /// Where a posting belongs in a list ordered by impact (largest first), then slot.
-    static func position(of posting: (impact: Float, slot: UInt32), in list: Postings) -> Int {
+    /// Where a posting belongs in a list ordered by impact (largest first), then id.
+    func position(of posting: (impact: Float, slot: UInt32), in list: Postings) -> Int {
         var low = 0, high = list.slots.count
         while low < high {
             let middle = (low + high) / 2
             let (impact, slot) = (list.impacts[middle], list.slots[middle])
-            if impact > posting.impact || (impact == posting.impact && slot < posting.slot) { low = middle + 1 } else { high = middle }
+            if impact > posting.impact || (impact == posting.impact && idKeys[Int(slot)] < idKeys[Int(posting.slot)]) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
         return low
     }

@@ -52,10 +52,16 @@ extension MatchIndex {
             return true
         }
 
+        /// The most any document can earn from these rules, as tight as cheaply known: the
+        /// tighter it is, the sooner a search stops.
         var maximumPoints: Double {
             let w = index.weights
-            var points = w.recent
-            if !askedTopics.isEmpty { points += w.topic + w.hubFocus }
+            var points = 0.0
+            if index.newestUpdate.isFinite {
+                points += w.recent * exp(-max(0, today - Double(index.newestUpdate)) / w.recentDays)
+            }
+            if !askedTopics.isEmpty { points += w.topic }
+            if focusMatches.contains(where: { $0 != 0 }) { points += w.hubFocus }
             if !query.preferredHubs.isEmpty { points += w.preferredHub } else if query.homeHub != nil { points += w.nearby }
             return points
         }

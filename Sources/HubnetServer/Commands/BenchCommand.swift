@@ -7,6 +7,8 @@ import SQLKit
 import Vapor
 
 /// `hubnet bench directory --organisations N [--queries 300] [--seed S] [--json]`
+/// `hubnet bench match --organisations N [--queries 300] [--seed S] [--results FILE] [--json]`
+/// `hubnet bench export-corpus --organisations N [--queries 300] [--seed S] --out DIR`
 ///
 /// Builds a throwaway database of N demo organisations, on SQLite and, when DATABASE_URL
 /// names a PostgreSQL server, there too, then times directory searches with facets through
@@ -14,7 +16,7 @@ import Vapor
 /// the classic way in SQLite: FTS5 for words, GROUP BY for the facet counts.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "target", help: "What to measure: directory.")
+        @Argument(name: "target", help: "What to measure: directory, match; or export-corpus for the peers.")
         var target: String
         @Option(name: "organisations", help: "Size of the network (default 100000).")
         var organisations: Int?
@@ -22,14 +24,72 @@ struct BenchCommand: AsyncCommand {
         var queries: Int?
         @Option(name: "seed", help: "Seed of the network and the queries (default 1).")
         var seed: Int?
+        @Option(name: "results", help: "bench match: write each query's top 20 ids to this file (JSON lines).")
+        var results: String?
+        @Option(name: "out", help: "bench export-corpus: the directory to write corpus.jsonl and queries.jsonl to.")
+        var out: String?
         @Flag(name: "json", help: "End with one line of JSON holding every figure.")
         var json: Bool
     }
 
-    var help: String { "Measures directory search latency at a given network size." }
+    var help: String { "Measures directory search or matching latency at a given network size; exports the match corpus." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.target == "directory" else { throw CommandProblem("Known benchmarks: directory.") }
+        switch signature.target {
+        case "directory": try await directory(using: context, signature: signature)
+        case "match": try match(using: context, signature: signature)
+        case "export-corpus": try exportCorpus(using: context, signature: signature)
+        default: throw CommandProblem("Known benchmarks: directory, match, export-corpus; not '\(signature.target)'.")
+        }
+    }
+
+    private func sizes(_ signature: Signature, defaultCount: Int) throws -> (count: Int, queries: Int, seed: UInt64) {
+        let count = signature.organisations ?? defaultCount
+        let queryCount = signature.queries ?? 300
+        guard count >= 1, queryCount >= 1 else { throw CommandProblem("--organisations and --queries must be positive.") }
+        return (count, queryCount, UInt64(signature.seed ?? 1))
+    }
+
+    private func match(using context: CommandContext, signature: Signature) throws {
+        let (count, queryCount, seed) = try sizes(signature, defaultCount: 1_000_000)
+        let console = context.console
+        console.print("Match benchmark: \(count) organisations, \(queryCount) free-text requests for the top 20, seed \(seed).")
+        let figures = try MatchBench.run(count: count, queryCount: queryCount, seed: seed, results: signature.results.map { URL(fileURLWithPath: $0) },
+                                         progress: ProgressLine(total: count, label: "generating"))
+        let megabytes = Double(figures.memoryBytes) / 1_048_576
+        console.print("index build \(String(format: "%.2f", figures.build)) s, \(figures.terms) terms, "
+                      + "memory \(String(format: "%.0f", megabytes)) MB (index estimate)"
+                      + (figures.residentBytes.map { ", process resident \(String(format: "%.0f", Double($0) / 1_048_576)) MB" } ?? ""))
+        console.print(figures.latencies.line(name: "hubnet top-20"))
+        console.print("documents scored per request: median \(Int(figures.scored.percentile(0.5))), "
+                      + "p95 \(Int(figures.scored.percentile(0.95))) (the rest ruled out by the score bound)")
+        if signature.json {
+            var json: [String: Any] = ["organisations": count, "queries": queryCount, "seed": Int(seed),
+                                       "build_s": Self.round(figures.build), "memory_mb": Self.round(megabytes),
+                                       "terms": figures.terms, "scored_p50": figures.scored.percentile(0.5)]
+            json.merge(figures.latencies.figures(prefix: "")) { $1 }
+            if let resident = figures.residentBytes { json["rss_mb"] = Self.round(Double(resident) / 1_048_576) }
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+            console.print(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    private func exportCorpus(using context: CommandContext, signature: Signature) throws {
+        let (count, queryCount, seed) = try sizes(signature, defaultCount: 1_000_000)
+        guard let out = signature.out else { throw CommandProblem("--out DIR is required: where corpus.jsonl and queries.jsonl go.") }
+        let directory = URL(fileURLWithPath: out)
+        try MatchBench.exportCorpus(count: count, queryCount: queryCount, seed: seed, to: directory,
+                                    progress: ProgressLine(total: count, label: "writing corpus"))
+        context.console.print("Wrote \(count) organisations to \(directory.appendingPathComponent("corpus.jsonl").path) "
+                              + "and \(queryCount) requests to \(directory.appendingPathComponent("queries.jsonl").path).")
+        if signature.json {
+            let data = try JSONSerialization.data(withJSONObject: ["organisations": count, "queries": queryCount, "seed": Int(seed)],
+                                                  options: [.sortedKeys])
+            context.console.print(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    private func directory(using context: CommandContext, signature: Signature) async throws {
         let count = signature.organisations ?? 100_000
         let queryCount = signature.queries ?? 300
         guard count >= 1, queryCount >= 1 else { throw CommandProblem("--organisations and --queries must be positive.") }

@@ -22,8 +22,10 @@ struct Latencies {
         String(format: "%.2f", value)
     }
 
+    /// Keys like `sqlite_p50_ms`, or `p50_ms` without a prefix.
     func figures(prefix: String) -> [String: Any] {
-        ["\(prefix)_p50_ms": BenchCommand.round(percentile(0.5)), "\(prefix)_p95_ms": BenchCommand.round(percentile(0.95)),
-         "\(prefix)_p99_ms": BenchCommand.round(percentile(0.99))]
+        let p = prefix.isEmpty ? "" : prefix + "_"
+        return ["\(p)p50_ms": BenchCommand.round(percentile(0.5)), "\(p)p95_ms": BenchCommand.round(percentile(0.95)),
+                "\(p)p99_ms": BenchCommand.round(percentile(0.99))]
     }
 }
