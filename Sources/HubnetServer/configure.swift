@@ -29,6 +29,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     // A directory of 100,000 organisations must not be loaded by every test of a command.
     app.directory(DirectoryService())
+    app.investors(InvestorService())
     try routes(app)
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
@@ -36,6 +37,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(EvalCommand(), as: "eval")
+    app.asyncCommands.use(MatchCommand(), as: "match")
 }
 
 /// Reads the settings from the environment; a malformed one stops start-up with its name.

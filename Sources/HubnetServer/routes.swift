@@ -13,9 +13,11 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PageController())
     try pages.register(collection: AccountPageController())
     try pages.register(collection: MemberPageController())
+    try pages.register(collection: MatchPageController())
     try pages.register(collection: MailboxController())
     // The API knows members by personal token only, so no cookie can be abused across sites.
     let api = app.grouped(APITokenAuthenticator())
     try api.register(collection: APIController())
     try api.register(collection: AccountsAPIController())
+    try api.register(collection: MatchesAPIController())
 }

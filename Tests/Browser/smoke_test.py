@@ -92,6 +92,29 @@ try:
     wait.until(EC.presence_of_element_located((By.ID, "result-count")))
     check("organisations found" in driver.find_element(By.ID, "result-count").text, "the English directory")
 
+    # Find partners: words in, organisations with reasons and fitting hubs out.
+    driver.get(BASE + "/en/matches")
+    box = wait.until(EC.presence_of_element_located((By.ID, "match-q")))
+    box.send_keys("artificial intelligence robots")
+    box.submit()
+    wait.until(EC.presence_of_element_located((By.ID, "partners")))
+    partners = driver.find_elements(By.CSS_SELECTOR, "#partners li.partner")
+    check(len(partners) > 0, f"find partners lists organisations ({len(partners)})")
+    check("Why:" in partners[0].text, "each partner says why it fits")
+    check("Karlsruhe" in driver.find_element(By.ID, "suggested-hubs").text, "Karlsruhe is proposed for AI")
+    shot(driver, "find-partners")
+    partners[0].find_element(By.TAG_NAME, "a").click()
+    wait.until(EC.presence_of_element_located((By.ID, "find-partners-link"))).click()
+    wait.until(EC.presence_of_element_located((By.ID, "partners")))
+    check("Partners for" in driver.find_element(By.TAG_NAME, "h1").text, "an organisation's partner page opens")
+    driver.get(BASE + "/en/directory?kind=startup")
+    driver.find_element(By.CSS_SELECTOR, ".results .result-name").click()
+    wait.until(EC.presence_of_element_located((By.ID, "investors-link"))).click()
+    wait.until(EC.presence_of_element_located((By.ID, "investors")))
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#investors li")) > 0, "a startup gets investor recommendations")
+    check("deals" in driver.find_element(By.ID, "investors").text, "explained by their deals")
+    shot(driver, "investors")
+
     # Account: sign up, confirm through the local mailbox, sign in, add and edit an
     # organisation, sign out.
     email = f"smoke-{int(time.time() * 1000)}@example.org"
@@ -140,6 +163,22 @@ try:
     wait.until(EC.presence_of_element_located((By.ID, "organisation-name")))
     check("Robots for the port." in driver.page_source, "the edit shows on the English profile")
     check(len(driver.find_elements(By.ID, "edit-link")) == 1, "its member may edit it")
+
+    # Post a challenge for the new organisation; the post lists fitting partners with reasons.
+    driver.get(BASE + "/de/opportunities/new")
+    wait.until(EC.presence_of_element_located((By.ID, "new-opportunity-form")))
+    driver.find_element(By.ID, "title").send_keys("KI für die Hafenlogistik")
+    driver.find_element(By.ID, "text").send_keys("Wir suchen Startups mit Künstlicher Intelligenz für Lagerroboter.")
+    driver.find_element(By.CSS_SELECTOR, "input[name='topics[]'][value='artificial-intelligence']").click()
+    driver.find_element(By.ID, "publish").click()
+    title = wait.until(EC.presence_of_element_located((By.ID, "opportunity-title")))
+    check(title.text == "KI für die Hafenlogistik", "the challenge is published")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#partners li")) > 0, "the challenge lists fitting partners")
+    check(len(driver.find_elements(By.ID, "suggested-hubs")) == 1, "and the hubs whose focus fits")
+    shot(driver, "opportunity")
+    driver.find_element(By.ID, "withdraw").click()
+    wait.until(EC.presence_of_element_located((By.ID, "opportunities")))
+    check("KI für die Hafenlogistik" not in driver.page_source, "the challenge is withdrawn")
 
     driver.find_element(By.ID, "sign-out").click()
     wait.until(EC.presence_of_element_located((By.ID, "sign-in-link")))

@@ -112,6 +112,9 @@ import Testing
             let outcome = index.search(query)
             let everything = exhaustive(index, query)
             #expect(outcome.results.map(\.id) == everything, "\(text)")
+            for result in outcome.results {
+                #expect(abs(result.score - result.reasons.reduce(0) { $0 + $1.points }) < 1e-9, "the reasons add up to the score")
+            }
             #expect(outcome.scored <= index.count)
         }
         var profile = MatchQuery(organisation: organisations[200])

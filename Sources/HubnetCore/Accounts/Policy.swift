@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
     case readAuditLog(hub: String?)
     case assignRole(Role)
     case manageOwnAccount
+    /// Post, change or withdraw an opportunity for an organisation.
+    case postOpportunity(organisation: UUID, hub: String)
 }
 
 public enum Decision: Hashable, Sendable {
@@ -52,6 +54,8 @@ public enum Policy {
             if let hub { return actor.manages(hub: hub) }
             // Without a hub: the agency's whole log, or a hub manager's own hubs.
             return actor.managedHubs.map { !$0.isEmpty } ?? true
+        case .postOpportunity(let organisation, let hub):
+            return actor.actsFor(organisation: organisation) || actor.manages(hub: hub)
         case .assignRole:
             // Memberships of an organisation go through .manageMembers; network roles are the agency's.
             return actor.isNetworkAdmin

@@ -77,6 +77,9 @@ public struct MatchIndex: Sendable {
 
     // Per term.
     var termIDs: [String: UInt32] = [:]
+    /// Each folded word's terms (its stem and compound parts): a vocabulary is small next to the
+    /// texts, so a word is stemmed and split once, not once per occurrence.
+    var wordTerms: [String: [UInt32]] = [:]
     var termNames: [String] = []
     var postings: [Postings] = []
     /// Per topic (taxonomy order): the slots that carry it, for searches by topic alone.
@@ -186,15 +189,23 @@ public struct MatchIndex: Sendable {
         let labels = document.topicSlugs.compactMap(Taxonomy.topic).map { $0.label.de + " " + $0.label.en }.joined(separator: " ")
         var counts: [UInt32: UInt32] = [:]
         for (field, text) in [document.name, document.description, document.offers, document.seeks, labels].enumerated() {
-            let terms = MatchAnalyzer.terms(text)
-            lengths[index * Self.fieldCount + field] = UInt16(min(terms.count, Int(UInt16.max)))
-            lengthTotals[field] += Double(min(terms.count, Int(UInt16.max)))
-            for term in terms {
-                let id = termID(term)
+            var length = 0
+            for word in TextAnalyzer.terms(text) {
+                let terms: [UInt32]
+                if let known = wordTerms[word] {
+                    terms = known
+                } else {
+                    terms = ([MatchAnalyzer.stem(word)] + MatchAnalyzer.compoundParts(word)).map { termID($0) }
+                    wordTerms[word] = terms
+                }
+                length += terms.count
                 let shift = UInt32(6 * field)
-                let current = (counts[id, default: 0] >> shift) & 63
-                if current < 63 { counts[id, default: 0] += 1 << shift }
+                for id in terms where (counts[id, default: 0] >> shift) & 63 < 63 {
+                    counts[id, default: 0] += 1 << shift
+                }
             }
+            lengths[index * Self.fieldCount + field] = UInt16(min(length, Int(UInt16.max)))
+            lengthTotals[field] += Double(min(length, Int(UInt16.max)))
         }
         let entries = counts.map { Entry(term: $0.key, counts: $0.value) }.sorted { $0.term < $1.term }
         self.entries[index] = entries

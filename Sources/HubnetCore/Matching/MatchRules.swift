@@ -66,8 +66,29 @@ extension MatchIndex {
             return points
         }
 
+        /// The sum of `reasons(slot)`, without building them: this runs for every candidate.
         func points(_ slot: UInt32) -> Double {
-            reasons(slot).reduce(0) { $0 + $1.points }
+            let w = index.weights
+            let i = Int(slot)
+            var points = 0.0
+            let mask = index.topicMasks[i]
+            if !askedTopics.isEmpty {
+                let share = w.topic / Double(askedTopics.count)
+                for topic in askedTopics {
+                    if mask & topic.bit != 0 { points += share } else if mask & topic.relatedMask != 0 { points += share * w.relatedTopicShare }
+                }
+            }
+            let hub = Int(index.hubs[i])
+            if hub >= 0 {
+                if focusMatches[hub] & mask != 0 { points += w.hubFocus }
+                if preferredHubs[hub] { points += w.preferredHub } else if nearness[hub] > 0 { points += w.nearby * nearness[hub] }
+            }
+            let updated = Double(index.updatedDays[i])
+            if !updated.isNaN {
+                let recent = w.recent * exp(-max(0, today - updated) / w.recentDays)
+                if recent >= 0.01 { points += recent }
+            }
+            return points
         }
 
         func reasons(_ slot: UInt32) -> [MatchReason] {

@@ -101,6 +101,24 @@ public struct Opportunity: Hashable, Sendable, Identifiable {
 }
 
 extension Opportunity {
+    /// Whether someone may see this post. `memberHubs` are the hubs of the organisations the
+    /// actor acts for; the poster's hub decides "hub only".
+    public func isVisible(to actor: Actor, memberHubs: Set<String>, posterHub: String) -> Bool {
+        switch visibility {
+        case .public, .anonymous: true
+        case .network: actor.isSignedIn
+        case .hubOnly: actor.actsFor(organisation: organisationID) || actor.manages(hub: posterHub) || memberHubs.contains(posterHub)
+        }
+    }
+
+    /// Whether the poster's name may be shown: an anonymous post names it only to the poster
+    /// and to the agency and hub staff who route it.
+    public func showsPoster(to actor: Actor, posterHub: String) -> Bool {
+        visibility != .anonymous || actor.actsFor(organisation: organisationID) || actor.manages(hub: posterHub)
+    }
+}
+
+extension Opportunity {
     public static let titleLength = 3...160
     public static let textLength = 10...5_000
 

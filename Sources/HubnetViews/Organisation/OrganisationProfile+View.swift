@@ -16,6 +16,12 @@ public enum OrganisationProfileView {
             .if(model.canEdit, .p(.a(.id("edit-link"), .href(context.link(.editOrganisation(id: organisation.id))),
                                       .text(context.accountStrings.edit)))),
             .p(.class("lead"), .text(organisation.kind.label[language] + " · " + organisation.city + " · Digital Hub " + hubName)),
+            .p(.class("actions"),
+               .a(.id("find-partners-link"), .href(context.link(.organisationMatches(id: organisation.id))),
+                  .text(context.matchStrings.findPartnersFor(organisation.name))),
+               .if(organisation.kind == .startup, .group(.text(" · "),
+                   .a(.id("investors-link"), .href(context.link(.organisationInvestors(id: organisation.id))),
+                      .text(context.matchStrings.investorsFor(organisation.name)))))),
             .div(
                 .class("grid"),
                 .section(

@@ -27,6 +27,8 @@ enum Layout {
                         .attribute(named: "aria-label", value: "Hubnet"),
                         navLink(context, .home, strings.navHubs, current: section == .hubs),
                         navLink(context, .directory(), strings.navDirectory, current: section == .directory),
+                        navLink(context, .findPartners(), context.matchStrings.navFindPartners, current: section == .matches),
+                        navLink(context, .opportunities, context.matchStrings.navOpportunities, current: section == .opportunities),
                         .a(.href(SiteURL.openAPIDocument), .text(strings.navAPI)),
                         accountLinks(context),
                         .a(
@@ -64,6 +66,8 @@ enum Layout {
     enum Section {
         case hubs
         case directory
+        case matches
+        case opportunities
     }
 
     private static func navLink(_ context: PageContext, _ url: SiteURL, _ label: String, current: Bool) -> Node<HTML.BodyContext> {

@@ -25,6 +25,14 @@ public enum SiteURL: Hashable, Sendable {
     case claims
     case decideClaim(id: UUID, approve: Bool)
     case audit
+    /// Find partners; with words or a topic, the results.
+    case findPartners(text: String = "", topic: String? = nil)
+    case organisationMatches(id: UUID)
+    case organisationInvestors(id: UUID)
+    case opportunities
+    case opportunity(id: UUID)
+    case newOpportunity
+    case deleteOpportunity(id: UUID)
 
     public func path(_ language: Language) -> String {
         let prefix = "/\(language.rawValue)"
@@ -58,6 +66,18 @@ public enum SiteURL: Hashable, Sendable {
         case .decideClaim(let id, let approve):
             return "\(prefix)/claims/\(id.uuidString.lowercased())/\(approve ? "approve" : "reject")"
         case .audit: return "\(prefix)/audit"
+        case .findPartners(let text, let topic):
+            var components = URLComponents()
+            components.queryItems = (text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])
+                + (topic.map { [URLQueryItem(name: "topic", value: $0)] } ?? [])
+            let query = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
+            return "\(prefix)/matches" + (query.isEmpty ? "" : "?" + query)
+        case .organisationMatches(let id): return "\(prefix)/organisations/\(id.uuidString.lowercased())/matches"
+        case .organisationInvestors(let id): return "\(prefix)/organisations/\(id.uuidString.lowercased())/investors"
+        case .opportunities: return "\(prefix)/opportunities"
+        case .opportunity(let id): return "\(prefix)/opportunities/\(id.uuidString.lowercased())"
+        case .newOpportunity: return "\(prefix)/opportunities/new"
+        case .deleteOpportunity(let id): return "\(prefix)/opportunities/\(id.uuidString.lowercased())/withdraw"
         }
     }
 

@@ -73,6 +73,9 @@ enum Stylesheet {
     fieldset { border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 .9rem; padding: .6rem 1rem; }
     legend { font-weight: 600; font-size: .92rem; padding: 0 .3rem; }
     #saved { background: #e7f6ec; border-color: #9fd5b0; }
+    .reasons { margin: .3rem 0 0; padding-left: 1.1rem; font-size: .92rem; }
+    details summary { cursor: pointer; color: var(--muted); font-size: .92rem; }
+    .actions a { font-weight: 600; }
     .site-footer { color: var(--muted); font-size: .85rem; padding: 1.5rem clamp(1rem, 4vw, 3rem); border-top: 1px solid var(--line); }
     """
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+extension MatchReason {
+    /// The reason in words, for pages, the API and the CLI.
+    public var explanation: LocalizedText {
+        func topic(_ slug: String) -> LocalizedText { Taxonomy.topic(slug)?.label ?? .init(slug) }
+        func hub(_ slug: String) -> LocalizedText { Network.hub(slug)?.name ?? .init(slug) }
+        let fieldName: LocalizedText = switch field {
+        case .name: .init(de: "im Namen", en: "in the name")
+        case .description: .init(de: "in der Beschreibung", en: "in the description")
+        case .offers: .init(de: "in dem, was sie anbietet", en: "in what it offers")
+        case .seeks: .init(de: "in dem, was sie sucht", en: "in what it seeks")
+        case .topics: .init(de: "in ihren Themen", en: "in its topics")
+        case nil: .init("")
+        }
+        switch kind {
+        case .word:
+            return .init(de: "„\(subject)“ \(fieldName.de)", en: "“\(subject)” \(fieldName.en)")
+        case .complement:
+            return field == .seeks
+                ? .init(de: "sucht, was Sie anbieten: „\(subject)“", en: "seeks what you offer: “\(subject)”")
+                : .init(de: "bietet, was Sie suchen: „\(subject)“ \(fieldName.de)", en: "offers what you seek: “\(subject)” \(fieldName.en)")
+        case .topic:
+            let t = topic(subject)
+            return .init(de: "gemeinsames Thema \(t.de)", en: "shared topic \(t.en)")
+        case .relatedTopic:
+            let t = topic(subject)
+            return .init(de: "verwandtes Thema \(t.de)", en: "related topic \(t.en)")
+        case .hubFocus:
+            let parts = subject.split(separator: ":").map(String.init)
+            let (h, t) = (hub(parts.first ?? ""), topic(parts.count > 1 ? parts[1] : ""))
+            return .init(de: "Hub \(h.de) wurde für \(t.de) ausgewählt", en: "the \(h.en) hub was chosen for \(t.en)")
+        case .preferredHub:
+            let h = hub(subject)
+            return .init(de: "im gewünschten Hub \(h.de)", en: "in the preferred hub \(h.en)")
+        case .nearby:
+            let h = hub(subject)
+            return .init(de: "in der Nähe: Hub \(h.de)", en: "nearby: \(h.en) hub")
+        case .recent:
+            return .init(de: "kürzlich aktualisiert", en: "recently updated")
+        case .kindSought:
+            let k = OrganisationKind(rawValue: subject)?.label ?? .init(subject)
+            return .init(de: "gesuchte Art von Partner: \(k.de)", en: "kind of partner sought: \(k.en)")
+        }
+    }
+}
+
+extension InvestorRecommender.Factor {
+    /// The factor in words; `value` is a topic slug, hub slug, state or age bracket.
+    public var explanation: LocalizedText {
+        switch kind {
+        case .activity:
+            return .init(de: "\(deals) Beteiligungen, davon viele in letzter Zeit", en: "\(deals) deals, weighted by how recent")
+        case .topic:
+            let label = Taxonomy.topic(value)?.label ?? .init(value)
+            return .init(de: "\(deals) Beteiligungen im Thema \(label.de)", en: "\(deals) deals in \(label.en)")
+        case .region:
+            let label = Network.hub(value)?.name ?? .init(value)
+            return .init(de: "\(deals) Beteiligungen in der Region \(label.de)", en: "\(deals) deals in the \(label.en) region")
+        case .state:
+            return .init(de: "\(deals) Beteiligungen in \(value)", en: "\(deals) deals in \(value)")
+        case .age:
+            return .init(de: "\(deals) Beteiligungen an Unternehmen im Alter \(value) Jahre",
+                         en: "\(deals) deals in companies aged \(value) years")
+        case .stage:
+            let label = FundingStage(rawValue: value)?.label ?? .init(value)
+            return .init(de: "\(deals) Beteiligungen in der Phase \(label.de)", en: "\(deals) deals at the \(label.en) stage")
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import HubnetCore
+import Vapor
+
+struct MatchReasonDTO: Content {
+    let kind: String
+    let subject: String
+    let field: String?
+    let points: Double
+    let explanation: LocalizedTextDTO
+
+    init(_ reason: MatchReason) {
+        kind = reason.kind.rawValue
+        subject = reason.subject
+        field = reason.field?.key
+        points = (reason.points * 1000).rounded() / 1000
+        explanation = .init(reason.explanation)
+    }
+}
+
+struct PartnerDTO: Content {
+    let organisation: OrganisationDTO
+    let score: Double
+    let reasons: [MatchReasonDTO]
+}
+
+struct HubSuggestionDTO: Content {
+    let hub: String
+    let fittingTopics: [String]
+    let results: Int
+}
+
+struct PartnerListDTO: Content {
+    /// The topics the ranking used: asked for, or recognised in the text.
+    let topics: [String]
+    /// Hubs whose focus fits, beyond the requester's own.
+    let suggestedHubs: [HubSuggestionDTO]
+    let items: [PartnerDTO]
+
+    init(_ list: PartnerList) {
+        topics = list.topics
+        suggestedHubs = list.suggestedHubs.map { HubSuggestionDTO(hub: $0.hubSlug, fittingTopics: $0.fittingTopics, results: $0.results) }
+        items = list.matches.map { match in
+            PartnerDTO(organisation: OrganisationDTO(match.organisation), score: (match.result.score * 1000).rounded() / 1000,
+                       reasons: match.result.reasons.map(MatchReasonDTO.init))
+        }
+    }
+}
+
+struct InvestorFactorDTO: Content {
+    let kind: String
+    let value: String
+    let deals: Int
+    let contribution: Double
+    let explanation: LocalizedTextDTO
+}
+
+struct InvestorDTO: Content {
+    let investor: OrganisationDTO
+    let score: Double
+    let factors: [InvestorFactorDTO]
+}
+
+struct InvestorListDTO: Content {
+    let company: String
+    let items: [InvestorDTO]
+
+    init(company: Organisation, _ investors: [RecommendedInvestor]) {
+        self.company = company.id.uuidString.lowercased()
+        items = investors.map { entry in
+            InvestorDTO(investor: OrganisationDTO(entry.investor), score: (entry.recommendation.score * 1000).rounded() / 1000,
+                        factors: entry.recommendation.factors.map {
+                            InvestorFactorDTO(kind: $0.kind.rawValue, value: $0.value, deals: $0.deals,
+                                              contribution: ($0.contribution * 1000).rounded() / 1000, explanation: .init($0.explanation))
+                        })
+        }
+    }
+}
+
+struct OpportunityDTO: Content {
+    let id: String
+    /// Null when the post is anonymous to the reader.
+    let organisation: String?
+    let organisationName: String?
+    let kind: String
+    let title: String
+    let text: String
+    let language: String
+    let topics: [String]
+    let soughtKinds: [String]
+    let preferredHubs: [String]
+    let deadline: String?
+    let visibility: String
+    let created: String
+
+    init(_ p: Opportunity, poster: Organisation?, showsPoster: Bool = true) {
+        id = p.id.uuidString.lowercased()
+        organisation = showsPoster ? p.organisationID.uuidString.lowercased() : nil
+        organisationName = showsPoster ? poster?.name : nil
+        kind = p.kind.rawValue
+        title = p.title
+        text = p.text
+        language = p.language.rawValue
+        topics = p.topicSlugs
+        soughtKinds = p.soughtKinds.map(\.rawValue)
+        preferredHubs = p.preferredHubs
+        deadline = p.deadline.map(OpportunityInput.day.string(from:))
+        visibility = p.visibility.rawValue
+        created = ISO8601DateFormatter().string(from: p.created)
+    }
+
+    init(_ visible: VisibleOpportunity) {
+        self.init(visible.opportunity, poster: visible.poster, showsPoster: visible.poster != nil)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(organisation, forKey: .organisation)
+        try c.encode(organisationName, forKey: .organisationName)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(text, forKey: .text)
+        try c.encode(language, forKey: .language)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(soughtKinds, forKey: .soughtKinds)
+        try c.encode(preferredHubs, forKey: .preferredHubs)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(visibility, forKey: .visibility)
+        try c.encode(created, forKey: .created)
+    }
+}

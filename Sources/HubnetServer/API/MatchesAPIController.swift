@@ -1,0 +1,143 @@
+import Foundation
+import HubnetCore
+import Vapor
+
+/// JSON API v1: find partners, investor recommendations and opportunities.
+struct MatchesAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("matches", use: matches)
+        api.on(.POST, "matches", body: .collect(maxSize: "64kb"), use: matchesForBody)
+        api.get("matches", "organisations", ":id", use: matchesForOrganisation)
+        api.get("matches", "organisations", ":id", "opportunities", use: opportunitiesForOrganisation)
+        api.get("matches", "opportunities", ":id", use: matchesForOpportunity)
+        api.get("matches", "investors", ":id", use: investors)
+
+        api.get("opportunities", use: opportunities)
+        api.get("opportunities", ":id", use: opportunity)
+        api.on(.POST, "opportunities", body: .collect(maxSize: "64kb"), use: createOpportunity)
+        api.on(.PATCH, "opportunities", ":id", body: .collect(maxSize: "64kb"), use: updateOpportunity)
+        api.delete("opportunities", ":id", use: deleteOpportunity)
+    }
+
+    func matches(_ request: Request) async throws -> PartnerListDTO {
+        let query = try Self.validated { () throws(ValidationFailure) in try MatchRequest(parameters: request.queryParameters).query() }
+        return PartnerListDTO(try await MatchService(request: request).partners(query))
+    }
+
+    func matchesForBody(_ request: Request) async throws -> PartnerListDTO {
+        guard let type = request.headers.contentType, type.type == "application", type.subType == "json" else {
+            throw Abort(.unsupportedMediaType, reason: "Send the request as application/json.")
+        }
+        let body = try request.content.decode(MatchRequest.self)
+        let query = try Self.validated { () throws(ValidationFailure) in try body.query() }
+        return PartnerListDTO(try await MatchService(request: request).partners(query))
+    }
+
+    func matchesForOrganisation(_ request: Request) async throws -> PartnerListDTO {
+        let (_, list) = try await MatchService(request: request).partners(forOrganisation: try Self.id(request), limit: try Self.limit(request))
+        return PartnerListDTO(list)
+    }
+
+    func opportunitiesForOrganisation(_ request: Request) async throws -> [FittingOpportunityDTO] {
+        let organisation = try await OrganisationService(request: request).existing(try Self.id(request))
+        return try await MatchService(request: request).opportunities(for: organisation, limit: try Self.limit(request)).map { post, result in
+            FittingOpportunityDTO(opportunity: OpportunityDTO(post), score: (result.score * 1000).rounded() / 1000,
+                                  reasons: result.reasons.map(MatchReasonDTO.init))
+        }
+    }
+
+    func matchesForOpportunity(_ request: Request) async throws -> PartnerListDTO {
+        let (_, list) = try await MatchService(request: request).partners(forOpportunity: try Self.id(request), limit: try Self.limit(request))
+        return PartnerListDTO(list)
+    }
+
+    func investors(_ request: Request) async throws -> InvestorListDTO {
+        let (company, investors) = try await MatchService(request: request).investors(for: try Self.id(request), limit: try Self.limit(request))
+        return InvestorListDTO(company: company, investors)
+    }
+
+    func opportunities(_ request: Request) async throws -> [OpportunityDTO] {
+        let kinds = try (request.query[[String].self, at: "kind"] ?? []).flatMap { $0.split(separator: ",") }.map { raw in
+            guard let kind = OpportunityKind(rawValue: String(raw)) else {
+                throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "kind", message: .init(
+                    de: "Unbekannte Art „\(raw)“.", en: "Unknown kind '\(raw)'; allowed: \(OpportunityKind.allCases.map(\.rawValue).joined(separator: ", ")).")) ]),
+                    status: .badRequest)
+            }
+            return kind
+        }
+        let organisation = try request.query[String.self, at: "organisation"].map { raw in
+            guard let id = UUID(uuidString: raw) else { throw Self.notAUUID(raw, field: "organisation") }
+            return id
+        }
+        let openOnly = request.query[String.self, at: "open"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        return try await OpportunityService(request: request).visible(kinds: kinds, organisation: organisation, openOnly: openOnly)
+            .map(OpportunityDTO.init)
+    }
+
+    func opportunity(_ request: Request) async throws -> OpportunityDTO {
+        OpportunityDTO(try await OpportunityService(request: request).find(try Self.id(request)))
+    }
+
+    func createOpportunity(_ request: Request) async throws -> Response {
+        _ = try await request.authorize(.manageOwnAccount, reading: false)
+        let post = try OpportunityInput.decode(from: request).creating()
+        let created = try await OpportunityService(request: request).create(post)
+        let response = try await OpportunityDTO(try await OpportunityService(request: request).find(created.id))
+            .encodeResponse(status: .created, for: request)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/opportunities/\(created.id.uuidString.lowercased())")
+        return response
+    }
+
+    func updateOpportunity(_ request: Request) async throws -> OpportunityDTO {
+        let input = try OpportunityInput.decode(from: request)
+        let id = try Self.id(request)
+        if input.sent.contains("organisation") {
+            throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "organisation", message: .init(
+                de: "Ein Beitrag wechselt nicht die Organisation.", en: "A post cannot move to another organisation."))]))
+        }
+        _ = try await OpportunityService(request: request).update(id) { try input.applied(to: $0) }
+        return OpportunityDTO(try await OpportunityService(request: request).find(id))
+    }
+
+    func deleteOpportunity(_ request: Request) async throws -> HTTPStatus {
+        try await OpportunityService(request: request).delete(try Self.id(request))
+        return .noContent
+    }
+
+    // MARK: Parameters
+
+    static func validated<Value>(_ body: () throws(ValidationFailure) -> Value) throws -> Value {
+        do throws(ValidationFailure) {
+            return try body()
+        } catch {
+            throw ProblemDetails.validation(error, status: .badRequest)
+        }
+    }
+
+    static func id(_ request: Request) throws -> UUID {
+        let raw = request.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: raw) else { throw notAUUID(raw, field: "id") }
+        return id
+    }
+
+    static func limit(_ request: Request) throws -> Int {
+        guard let raw = request.query[String.self, at: "limit"], !raw.isEmpty else { return 20 }
+        guard let limit = Int(raw), MatchRequest.limits.contains(limit) else {
+            throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "limit", message: .init(
+                de: "Eine Zahl zwischen 1 und 100.", en: "A number between 1 and 100."))]), status: .badRequest)
+        }
+        return limit
+    }
+
+    static func notAUUID(_ raw: String, field: String) -> ProblemDetails {
+        .validation(ValidationFailure([FieldProblem(field: field, message: .init(
+            de: "„\(raw)“ ist keine UUID.", en: "'\(raw)' is not a UUID."))]), status: .badRequest)
+    }
+}
+
+struct FittingOpportunityDTO: Content {
+    let opportunity: OpportunityDTO
+    let score: Double
+    let reasons: [MatchReasonDTO]
+}

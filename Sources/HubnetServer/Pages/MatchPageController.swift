@@ -1,0 +1,170 @@
+import Foundation
+import HubnetCore
+import HubnetPersistence
+import HubnetViews
+import Vapor
+
+/// Find partners, investors for a startup, and the network's opportunities.
+struct MatchPageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        for language in HubnetCore.Language.allCases {
+            let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
+            pages.get("matches") { try await findPartners($0, language) }
+            pages.get("organisations", ":id", "matches") { try await organisationMatches($0, language) }
+            pages.get("organisations", ":id", "investors") { try await investors($0, language) }
+            pages.get("opportunities") { try await opportunities($0, language) }
+            pages.get("opportunities", "new") { try await newOpportunityForm($0, language) }
+            pages.post("opportunities", "new") { try await createOpportunity($0, language) }
+            pages.get("opportunities", ":id") { try await opportunity($0, language) }
+            pages.post("opportunities", ":id", "withdraw") { try await withdraw($0, language) }
+        }
+    }
+
+    func findPartners(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let parameters = request.queryParameters.filter { !$0.value.isEmpty }
+        var model = FindPartnersModel()
+        model.text = parameters.first { $0.name == "q" }?.value ?? ""
+        model.topic = parameters.first { $0.name == "topic" }?.value
+        model.kind = parameters.first { $0.name == "kind" }.flatMap { OrganisationKind(rawValue: $0.value) }
+        model.hub = parameters.first { $0.name == "hub" }?.value
+        model.onlyHub = parameters.contains { $0.name == "only-hubs" }
+        var status = HTTPResponseStatus.ok
+        // The empty form first; words or a topic make a search.
+        if parameters.contains(where: { ["q", "topic"].contains($0.name) }) {
+            do {
+                let query = try MatchRequest(parameters: parameters).query()
+                let list = try await MatchService(request: request).partners(query)
+                model.rows = list.matches.map(Self.row)
+                model.topics = list.topics
+                model.suggestedHubs = list.suggestedHubs
+            } catch let failure as ValidationFailure {
+                model.problems = failure.problems
+                status = .badRequest
+            }
+        }
+        let context = try await request.pageContext(language, .findPartners(text: model.text, topic: model.topic))
+        return htmlResponse(FindPartnersView.render(model, context), language, status: status)
+    }
+
+    func organisationMatches(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let service = MatchService(request: request)
+        let (organisation, list) = try await service.partners(forOrganisation: try Self.id(request), limit: 20)
+        let fitting = try await service.opportunities(for: organisation, limit: 10)
+        let model = OrganisationMatchesModel(
+            organisation: organisation, rows: list.matches.map(Self.row), suggestedHubs: list.suggestedHubs,
+            opportunities: fitting.map { (Self.row($0.0), $0.1.reasons) })
+        let context = try await request.pageContext(language, .organisationMatches(id: organisation.id))
+        return htmlResponse(OrganisationMatchesView.render(model, context), language)
+    }
+
+    func investors(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let (company, investors) = try await MatchService(request: request).investors(for: try Self.id(request), limit: 10)
+        let model = InvestorsModel(company: company, rows: investors.map { InvestorRow(investor: $0.investor, factors: $0.recommendation.factors) })
+        let context = try await request.pageContext(language, .organisationInvestors(id: company.id))
+        return htmlResponse(InvestorsView.render(model, context), language)
+    }
+
+    func opportunities(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let kind = request.query[String.self, at: "kind"].flatMap(OpportunityKind.init(rawValue:))
+        let rows = try await OpportunityService(request: request).visible(kinds: kind.map { [$0] } ?? []).map(Self.row)
+        let model = OpportunityListModel(rows: rows, kind: kind, canPost: try await request.actor().isSignedIn)
+        return htmlResponse(OpportunityListView.render(model, try await request.pageContext(language, .opportunities)), language)
+    }
+
+    func opportunity(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        let (post, list) = try await MatchService(request: request).partners(forOpportunity: try Self.id(request), limit: 20)
+        let actor = try await request.actor()
+        let mayWithdraw = Policy.decide(.postOpportunity(organisation: post.opportunity.organisationID, hub: post.posterHub), for: actor) == .allowed
+        let model = OpportunityModel(row: Self.row(post), partners: list.matches.map(Self.row), suggestedHubs: list.suggestedHubs,
+                                     csrf: mayWithdraw ? request.csrfToken : nil)
+        return htmlResponse(OpportunityView.render(model, try await request.pageContext(language, .opportunity(id: post.opportunity.id))), language)
+    }
+
+    func newOpportunityForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        try await request.authorize(.manageOwnAccount, reading: true)
+        let model = OpportunityFormModel(organisations: try await postableOrganisations(request), csrf: request.csrfToken)
+        return htmlResponse(OpportunityFormView.render(model, try await request.pageContext(language, .newOpportunity)), language)
+    }
+
+    func createOpportunity(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        try await request.authorize(.manageOwnAccount)
+        let form = try request.content.decode(OpportunityForm.self)
+        var model = OpportunityFormModel(organisations: try await postableOrganisations(request), csrf: request.csrfToken)
+        model.organisationID = UUID(uuidString: form.organisation)
+        model.kind = OpportunityKind(rawValue: form.kind) ?? .challenge
+        model.title = form.title
+        model.text = form.text
+        model.language = HubnetCore.Language(rawValue: form.language) ?? .de
+        model.topics = form.topics ?? []
+        model.soughtKinds = (form.soughtKinds ?? []).compactMap(OrganisationKind.init(rawValue:))
+        model.preferredHubs = form.preferredHubs ?? []
+        model.deadline = form.deadline ?? ""
+        model.visibility = OpportunityVisibility(rawValue: form.visibility) ?? .public
+        do {
+            guard let organisationID = model.organisationID, model.organisations.contains(where: { $0.id == organisationID }) else {
+                throw ValidationFailure([FieldProblem(field: "organisation", message: .init(
+                    de: "Wählen Sie eine Organisation, für die Sie handeln.", en: "Choose an organisation you act for."))])
+            }
+            var deadline: Date?
+            if !model.deadline.isEmpty {
+                guard let day = OpportunityInput.day.date(from: model.deadline) else {
+                    throw ValidationFailure([FieldProblem(field: "deadline", message: .init(
+                        de: "Die Frist muss ein Tag wie 2027-03-31 sein.", en: "The deadline must be a day like 2027-03-31."))])
+                }
+                deadline = day
+            }
+            let post = Opportunity(organisationID: organisationID, kind: model.kind, title: model.title, text: model.text,
+                                   language: model.language, topicSlugs: model.topics, soughtKinds: model.soughtKinds,
+                                   preferredHubs: model.preferredHubs, deadline: deadline, visibility: model.visibility)
+            let created = try await OpportunityService(request: request).create(post)
+            return request.redirect(to: SiteURL.opportunity(id: created.id).path(language), redirectType: .normal)
+        } catch let failure as ValidationFailure {
+            model.problems = failure.problems
+            let context = try await request.pageContext(language, .newOpportunity)
+            return htmlResponse(OpportunityFormView.render(model, context), language, status: .unprocessableEntity)
+        }
+    }
+
+    func withdraw(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+        try await OpportunityService(request: request).delete(try Self.id(request))
+        return request.redirect(to: SiteURL.opportunities.path(language), redirectType: .normal)
+    }
+
+    struct OpportunityForm: Content {
+        var organisation: String
+        var kind: String
+        var title: String
+        var text: String
+        var language: String
+        var topics: [String]?
+        var soughtKinds: [String]?
+        var preferredHubs: [String]?
+        var deadline: String?
+        var visibility: String
+    }
+
+    /// The organisations the member may post for: those it acts for.
+    private func postableOrganisations(_ request: Request) async throws -> [Organisation] {
+        let actor = try await request.actor()
+        let ids = actor.roles.compactMap { role -> UUID? in
+            switch role {
+            case .organisationAdmin(let id), .organisationMember(let id): id
+            default: nil
+            }
+        }
+        return try await OrganisationStore(request.db).find(ids).sorted { $0.name < $1.name }
+    }
+
+    static func id(_ request: Request) throws -> UUID {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        return id
+    }
+
+    static func row(_ match: MatchedOrganisation) -> PartnerRow {
+        PartnerRow(organisation: match.organisation, score: match.result.score, reasons: match.result.reasons)
+    }
+
+    static func row(_ post: VisibleOpportunity) -> OpportunityRow {
+        OpportunityRow(opportunity: post.opportunity, poster: post.poster, posterHub: post.posterHub)
+    }
+}
