@@ -5,16 +5,28 @@ import Foundation
 public enum TextAnalyzer {
     public static func terms(_ text: String) -> [String] {
         var terms: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in fold(text).unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        // Words are runs of letters and digits. ASCII, most of every text here, is decided by
+        // byte; other scalars ask Unicode, which is too slow to ask for every letter.
+        let folded = fold(text)
+        var scalars = folded.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            let value = scalar.value
+            let isWordPart: Bool
+            if value < 0x80 {
+                isWordPart = (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+            } else {
+                isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            if isWordPart {
+                if value < 0x80 { current.append(UInt8(value)) } else { current.append(contentsOf: String(scalar).utf8) }
             } else if !current.isEmpty {
-                append(String(current), to: &terms)
-                current = String.UnicodeScalarView()
+                append(String(decoding: current, as: UTF8.self), to: &terms)
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { append(String(current), to: &terms) }
+        if !current.isEmpty { append(String(decoding: current, as: UTF8.self), to: &terms) }
         return terms
     }
 
@@ -22,20 +34,21 @@ public enum TextAnalyzer {
     /// table made once with Foundation's folding, which is too slow to call per word when a
     /// directory of 100,000 organisations is indexed; other scripts are lower-cased.
     public static func fold(_ text: String) -> String {
-        var folded = String.UnicodeScalarView()
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                folded.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+                folded.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
             } else if value <= 0x52F, let replacement = latinFolding[value] {
-                folded.append(contentsOf: replacement.unicodeScalars)
+                folded.append(contentsOf: replacement.utf8)
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 continue
             } else {
-                folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                folded.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             }
         }
-        return String(folded)
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// Latin, Greek and Cyrillic letters: "Ä" → "a", "ß" → "ss", "Ł" → "l", "έ" → "ε".
@@ -53,7 +66,7 @@ public enum TextAnalyzer {
     }()
 
     private static func append(_ term: String, to terms: inout [String]) {
-        guard term.count >= 2 || term.first?.isNumber == true, !stopWords.contains(term) else { return }
+        guard term.utf8.count >= 2 || term.first?.isNumber == true, !stopWords.contains(term) else { return }
         terms.append(term)
     }
 

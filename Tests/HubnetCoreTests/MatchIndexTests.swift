@@ -65,7 +65,9 @@ import Testing
         #expect(outcome.topics == ["artificial-intelligence"])
         #expect(outcome.suggestedHubs.first?.hubSlug == "karlsruhe")
         #expect(outcome.results.first?.id == Self.karlsruheAI.id)
-        #expect(outcome.results.first?.reasons.contains { $0.kind == .hubFocus } == true)
+        // Asked as a topic, it also earns the topic's and the hub focus's points.
+        let asked = index().search(MatchQuery(text: "Künstliche Intelligenz", topics: ["artificial-intelligence"]))
+        #expect(asked.results.first?.reasons.contains { $0.kind == .hubFocus } == true)
     }
 
     @Test func kindsSoughtAreARule() {
@@ -134,8 +136,7 @@ import Testing
 
     private func exhaustive(_ index: MatchIndex, _ query: MatchQuery) -> [UUID] {
         let clauses = index.clauses(for: query)
-        let topics = query.topics.isEmpty ? MatchIndex.recognisedTopics(in: [query.text, query.seeking, query.offering]) : query.topics
-        let rules = MatchIndex.Rules(query: query, topics: topics, index: index)
+        let rules = MatchIndex.Rules(query: query, topics: query.topics, index: index)
         var scored: [(UUID, Double)] = []
         for (id, slot) in index.slotOfID where rules.admits(slot) {
             guard clauses.contains(where: { MatchIndex.entry($0.term, in: index.entries[Int(slot)]) != nil }) else { continue }

@@ -20,6 +20,8 @@ import VaporTesting
     struct Scene {
         let target: Organisation
         let claim: UUID
+        /// A public challenge the target posted.
+        let opportunity: UUID
         let bystander: TestMember
         let actor: TestMember?
     }
@@ -36,6 +38,9 @@ import VaporTesting
         let bystander = try await TestMember.make(app)
         let claim = ClaimRecord(memberID: bystander.id, organisationID: target.id, message: "")
         try await claim.create(on: app.db)
+        let post = Opportunity(organisationID: target.id, kind: .challenge, title: "Sensoren für Container",
+                               text: "Wir suchen Sensorik für Kühlcontainer.", language: .de, topicSlugs: ["logistics"])
+        try await OpportunityStore(app.db).create(post, by: nil)
         let roles: [Role]? = switch who {
         case .anonymous: nil
         case .memberOfAnother: [.organisationAdmin(organisation: other.id)]
@@ -47,7 +52,7 @@ import VaporTesting
         }
         var actor: TestMember?
         if let roles { actor = try await TestMember.make(app, roles: roles, password: "correct horse battery") }
-        return Scene(target: target, claim: claim.id!, bystander: bystander, actor: actor)
+        return Scene(target: target, claim: claim.id!, opportunity: post.id, bystander: bystander, actor: actor)
     }
 
     struct Route: Sendable, CustomTestStringConvertible {
@@ -87,6 +92,14 @@ import VaporTesting
               body: { _ in ["name": "ci", "scope": "read"] }, expected: [401, 201, 201, 201, 201, 201, 201]),
         Route(name: "DELETE /me/tokens/{id}", method: .DELETE, path: { "/api/v1/me/tokens/\($0.actor?.tokenID ?? UUID())" },
               body: { _ in nil }, expected: [401, 204, 204, 204, 204, 204, 204]),
+        Route(name: "POST /opportunities", method: .POST, path: { _ in "/api/v1/opportunities" }, body: { scene in
+            ["organisation": scene.target.id.uuidString, "kind": "scouting-request", "title": "Neue Materialien",
+             "text": "Wir suchen leichte Werkstoffe für Drohnen.", "topics": ["new-materials"]] },
+              expected: [401, 403, 201, 201, 403, 201, 201]),
+        Route(name: "PATCH /opportunities/{id}", method: .PATCH, path: { "/api/v1/opportunities/\($0.opportunity)" },
+              body: { _ in ["title": "Sensoren für Kühlcontainer"] }, expected: [401, 403, 200, 200, 403, 200, 200]),
+        Route(name: "DELETE /opportunities/{id}", method: .DELETE, path: { "/api/v1/opportunities/\($0.opportunity)" },
+              body: { _ in nil }, expected: [401, 403, 204, 204, 403, 204, 204]),
         Route(name: "DELETE /me", method: .DELETE, path: { _ in "/api/v1/me" }, body: { _ in nil },
               expected: [401, 204, 204, 204, 204, 204, 204]),
     ]
@@ -142,6 +155,14 @@ import VaporTesting
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
         FormRoute(name: "revoke token", path: { "/de/account/tokens/\($0.actor?.tokenID ?? UUID())/revoke" }, fields: { _ in [:] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        // The form offers the organisations one acts for: hub staff post through the API.
+        FormRoute(name: "new opportunity", path: { _ in "/de/opportunities/new" }, fields: { scene in
+            ["organisation": scene.target.id.uuidString.lowercased(), "kind": "challenge", "title": "Formular-Challenge",
+             "text": "Wir suchen Partner für Lagerroboter.", "language": "de", "topics[]": "logistics", "deadline": "",
+             "visibility": "public"] },
+                  expected: ["sign-in", "422", "ok", "ok", "422", "422", "422"]),
+        FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },
+                  expected: ["sign-in", "403", "ok", "ok", "403", "ok", "ok"]),
         FormRoute(name: "delete account", path: { _ in "/de/account/delete" }, fields: { _ in ["confirm": "yes"] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
     ]

@@ -20,8 +20,10 @@ extension MatchIndex {
 
     public func search(_ query: MatchQuery) -> MatchOutcome {
         let clauses = self.clauses(for: query)
+        // Topics asked for earn points; topics only recognised in free text are already
+        // rewarded through the topic-label field, and serve to propose hubs.
         let topics = query.topics.isEmpty ? Self.recognisedTopics(in: [query.text, query.seeking, query.offering]) : query.topics
-        let rules = Rules(query: query, topics: topics, index: self)
+        let rules = Rules(query: query, topics: query.topics, index: self)
         let limit = max(1, min(query.limit, 1_000))
         var top = TopResults(limit: limit, keys: idKeys)
         var scored = 0
@@ -41,17 +43,18 @@ extension MatchIndex {
                 top.offer(slot, score: rules.points(slot))
             }
         } else {
+            // Per clause, once: its list and what one unit of impact is worth.
+            let lists = clauses.map { postings[Int($0.term)] }
+            let factors = clauses.map { $0.weight * $0.inverseDocumentFrequency * $0.stretch }
             var cursors = [Int](repeating: 0, count: clauses.count)
-            var seen = Set<UInt32>(minimumCapacity: 1_024)
+            var seen = [UInt64](repeating: 0, count: (ids.count + 63) / 64)
             // The most a document can earn besides its words.
             let bonusBound = rules.maximumPoints
             while true {
                 var bound = bonusBound
                 var next = -1, nextBound = -1.0
-                for (c, clause) in clauses.enumerated() {
-                    let list = postings[Int(clause.term)]
-                    guard cursors[c] < list.slots.count else { continue }
-                    let clauseBound = clause.weight * clause.inverseDocumentFrequency * clause.stretch * Double(list.impacts[cursors[c]])
+                for c in lists.indices where cursors[c] < lists[c].slots.count {
+                    let clauseBound = factors[c] * Double(lists[c].impacts[cursors[c]])
                     bound += clauseBound
                     if clauseBound > nextBound { (next, nextBound) = (c, clauseBound) }
                 }
@@ -59,9 +62,12 @@ extension MatchIndex {
                 // bound are let go: lists are ordered by id within equal impacts, so the smaller ids
                 // of a tie were seen first, and a plateau of thousands of equal scores is not walked.
                 if next < 0 || (top.isFull && top.lowestScore >= bound * (1 - 1e-9)) { break }
-                let slot = postings[Int(clauses[next].term)].slots[cursors[next]]
+                let slot = lists[next].slots[cursors[next]]
                 cursors[next] += 1
-                guard seen.insert(slot).inserted, rules.admits(slot) else { continue }
+                let (word, bit) = (Int(slot >> 6), UInt64(1) << UInt64(slot & 63))
+                guard seen[word] & bit == 0 else { continue }
+                seen[word] |= bit
+                guard rules.admits(slot) else { continue }
                 scored += 1
                 top.offer(slot, score: wordPoints(slot, clauses) + rules.points(slot))
             }

@@ -28,12 +28,12 @@ struct OpportunityInput: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    /// Deadlines are days, `2027-03-31`, in the network's time zone.
+    /// Deadlines are days, `2027-03-31`, kept as midnight UTC so a SQL `date` column holds the same day.
     static let day: DateFormatter = {
         let formatter = DateFormatter()
         formatter.calendar = Calendar(identifier: .gregorian)
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
+        formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter
     }()

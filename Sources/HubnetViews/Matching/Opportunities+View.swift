@@ -141,7 +141,7 @@ enum OpportunityParts {
     static func day(_ date: Date, _ language: HubnetCore.Language) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: language == .de ? "de_DE" : "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
+        formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateStyle = .medium
         return formatter.string(from: date)
     }
