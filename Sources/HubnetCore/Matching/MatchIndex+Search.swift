@@ -43,33 +43,44 @@ extension MatchIndex {
                 top.offer(slot, score: rules.points(slot))
             }
         } else {
-            // Per clause, once: its list and what one unit of impact is worth.
-            let lists = clauses.map { postings[Int($0.term)] }
-            let factors = clauses.map { $0.weight * $0.inverseDocumentFrequency * $0.stretch }
-            var cursors = [Int](repeating: 0, count: clauses.count)
-            var seen = [UInt64](repeating: 0, count: (ids.count + 63) / 64)
-            // The most a document can earn besides its words.
+            // MaxScore: clauses by their best possible contribution, smallest first. A document
+            // found only in the first `essential` lists cannot beat the results held, so only
+            // the other lists propose documents; the first ones are looked up by skipping.
+            let ordered = clauses.sorted { clauseBound($0) < clauseBound($1) }
+            let lists = ordered.map { postings[Int($0.term)] }
+            let bounds = ordered.map(clauseBound)
+            var below = [0.0]
+            for bound in bounds { below.append(below.last! + bound) }
             let bonusBound = rules.maximumPoints
+            var cursors = [Int](repeating: 0, count: ordered.count)
+            var essential = 0
             while true {
-                var bound = bonusBound
-                var next = -1, nextBound = -1.0
-                for c in lists.indices where cursors[c] < lists[c].slots.count {
-                    let clauseBound = factors[c] * Double(lists[c].impacts[cursors[c]])
-                    bound += clauseBound
-                    if clauseBound > nextBound { (next, nextBound) = (c, clauseBound) }
+                var candidate = UInt32.max
+                for c in essential..<lists.count where cursors[c] < lists[c].slots.count {
+                    candidate = min(candidate, lists[c].slots[cursors[c]])
                 }
-                // Stop when no unseen document can do better than the results held. Ties at the
-                // bound are let go: lists are ordered by id within equal impacts, so the smaller ids
-                // of a tie were seen first, and a plateau of thousands of equal scores is not walked.
-                if next < 0 || (top.isFull && top.lowestScore >= bound * (1 - 1e-9)) { break }
-                let slot = lists[next].slots[cursors[next]]
-                cursors[next] += 1
-                let (word, bit) = (Int(slot >> 6), UInt64(1) << UInt64(slot & 63))
-                guard seen[word] & bit == 0 else { continue }
-                seen[word] |= bit
-                guard rules.admits(slot) else { continue }
+                if candidate == .max { break }
+                var score = 0.0
+                for c in essential..<lists.count where cursors[c] < lists[c].slots.count && lists[c].slots[cursors[c]] == candidate {
+                    score += contribution(ordered[c], lists[c].impacts[cursors[c]], slot: candidate)
+                    cursors[c] += 1
+                }
+                var possible = true
+                var c = essential
+                while c > 0, possible {
+                    c -= 1
+                    if top.isFull, score + below[c + 1] + bonusBound <= top.lowestScore { possible = false; break }
+                    let position = Self.advance(lists[c].slots, from: cursors[c], to: candidate)
+                    cursors[c] = position
+                    if position < lists[c].slots.count, lists[c].slots[position] == candidate {
+                        score += contribution(ordered[c], lists[c].impacts[position], slot: candidate)
+                    }
+                }
+                guard possible, !top.isFull || score + bonusBound > top.lowestScore, rules.admits(candidate) else { continue }
                 scored += 1
-                top.offer(slot, score: wordPoints(slot, clauses) + rules.points(slot))
+                top.offer(candidate, score: score + rules.points(candidate))
+                // The better the results held, the more lists become non-essential.
+                while top.isFull, essential < lists.count, below[essential + 1] + bonusBound <= top.lowestScore { essential += 1 }
             }
         }
 
@@ -106,13 +117,46 @@ extension MatchIndex {
         }
     }
 
+    /// The most a clause can add to any document.
+    func clauseBound(_ clause: Clause) -> Double {
+        // A hair above, so that rounding impacts to Float never makes a bound too low.
+        clause.weight * clause.inverseDocumentFrequency * clause.stretch * Double(postings[Int(clause.term)].maxImpact) * (1 + 1e-6)
+    }
+
+    /// What a clause adds to a document. With the standard field weights that is the stored
+    /// impact; other weights (what is sought, what is offered) are worked out from the
+    /// document's own counts.
+    func contribution(_ clause: Clause, _ impact: Float, slot: UInt32) -> Double {
+        if clause.fieldWeights == weights.fields { return clause.weight * clause.inverseDocumentFrequency * Double(impact) }
+        guard let entry = Self.entry(clause.term, in: entries[Int(slot)]) else { return 0 }
+        return clause.weight * clause.inverseDocumentFrequency
+            * saturation(weightedCount(entry, slot: Int(slot), fieldWeights: clause.fieldWeights))
+    }
+
+    /// The first position at or after `start` whose slot is not below `slot`: galloping, so
+    /// long skips cost a logarithm, short ones a step.
+    static func advance(_ slots: [UInt32], from start: Int, to slot: UInt32) -> Int {
+        guard start < slots.count, slots[start] < slot else { return start }
+        var step = 1, low = start, high = start + 1
+        while high < slots.count, slots[high] < slot {
+            low = high
+            step *= 2
+            high = min(slots.count, start + step)
+        }
+        high = min(high, slots.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if slots[middle] < slot { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     func wordPoints(_ slot: UInt32, _ clauses: [Clause]) -> Double {
         let documentEntries = entries[Int(slot)]
         var points = 0.0
         for clause in clauses {
             guard let entry = Self.entry(clause.term, in: documentEntries) else { continue }
-            points += clause.weight * clause.inverseDocumentFrequency
-                * saturation(weightedCount(entry, slot: Int(slot), fieldWeights: clause.fieldWeights))
+            points += contribution(clause, impact(entry, slot: Int(slot)), slot: slot)
         }
         return points
     }
@@ -122,8 +166,7 @@ extension MatchIndex {
         var reasons: [MatchReason] = []
         for clause in clauses {
             guard let entry = Self.entry(clause.term, in: documentEntries) else { continue }
-            let points = clause.weight * clause.inverseDocumentFrequency
-                * saturation(weightedCount(entry, slot: Int(slot), fieldWeights: clause.fieldWeights))
+            let points = contribution(clause, impact(entry, slot: Int(slot)), slot: slot)
             // The field that gave the most is the one named.
             let field = MatchField.allCases.max { lhs, rhs in
                 clause.fieldWeights[lhs.rawValue] * entry.count(lhs.rawValue) < clause.fieldWeights[rhs.rawValue] * entry.count(rhs.rawValue)

@@ -2,15 +2,16 @@ import Foundation
 
 /// An in-memory index for finding partners, kept current document by document.
 ///
-/// Words are scored with BM25F over five fields. Each word's postings are kept sorted by their
-/// impact, the largest first, and every document keeps its own list of terms; a search walks the
-/// lists from the top, scores each new candidate completely through its term list, and stops as
-/// soon as no unseen document can beat the results held (the threshold algorithm). A search
-/// thus touches a few hundred documents, not every one that shares a word.
+/// Words are scored with BM25F over five fields. Each word's postings are kept in document
+/// order with their impact (the word's saturated, length-normalised weight in that document)
+/// and the list's largest impact. A search walks the lists together in document order and
+/// skips, with MaxScore, every document that cannot reach the results held: once the best
+/// twenty are good enough, only documents containing the rarer words are looked at.
 ///
 /// Field lengths are normalised against averages frozen when the index was built; they are
-/// refreshed (and the lists re-sorted) when the collection has doubled or halved since, so that
-/// impacts, and thus the order of the lists, never go stale for long and never change per write.
+/// refreshed when the collection has doubled or halved since, so that impacts never go stale
+/// for long and never change per write. A bulk build numbers documents in id order, so that
+/// among equal scores the smaller id comes first.
 public struct MatchIndex: Sendable {
     public struct Weights: Sendable {
         /// Per field: name, description, offers, seeks, topic labels.
@@ -58,6 +59,8 @@ public struct MatchIndex: Sendable {
     struct Postings: Sendable {
         var slots: [UInt32] = []
         var impacts: [Float] = []
+        /// At least the largest impact in the list (a removal may leave it a little high).
+        var maxImpact: Float = 0
     }
 
     static let fieldCount = MatchField.allCases.count
@@ -99,7 +102,7 @@ public struct MatchIndex: Sendable {
     /// Builds an index in one go: every list is sorted once at the end.
     public init<Documents: Sequence>(documents: Documents, weights: Weights = .standard) where Documents.Element == MatchDocument {
         self.init(weights: weights)
-        for document in documents { add(document, sorted: false) }
+        for document in documents.sorted(by: { IDKey($0.id) < IDKey($1.id) }) { add(document, sorted: false) }
         refreeze()
     }
 
@@ -132,18 +135,12 @@ public struct MatchIndex: Sendable {
         guard let slot = slotOfID.removeValue(forKey: id) else { return }
         let index = Int(slot)
         for entry in entries[index] {
-            let impact = self.impact(entry, slot: index)
-            var list = postings[Int(entry.term)]
-            let position = position(of: (impact, slot), in: list)
-            if position < list.slots.count, list.slots[position] == slot {
-                list.slots.remove(at: position)
-                list.impacts.remove(at: position)
-            } else if let found = list.slots.firstIndex(of: slot) {
-                // Unreachable while impacts are recomputed bit for bit; kept so a removal never leaves a ghost.
-                list.slots.remove(at: found)
-                list.impacts.remove(at: found)
+            let term = Int(entry.term)
+            let position = position(of: slot, in: postings[term].slots)
+            if position < postings[term].slots.count, postings[term].slots[position] == slot {
+                postings[term].slots.remove(at: position)
+                postings[term].impacts.remove(at: position)
             }
-            postings[Int(entry.term)] = list
         }
         for field in 0..<Self.fieldCount { lengthTotals[field] -= Double(lengths[index * Self.fieldCount + field]) }
         for (topicIndex, _) in Taxonomy.topics.enumerated() where topicMasks[index] & (1 << UInt64(topicIndex)) != 0 {
@@ -210,15 +207,17 @@ public struct MatchIndex: Sendable {
         let entries = counts.map { Entry(term: $0.key, counts: $0.value) }.sorted { $0.term < $1.term }
         self.entries[index] = entries
         for entry in entries {
+            let term = Int(entry.term)
             if sorted {
                 let impact = self.impact(entry, slot: index)
-                let position = position(of: (impact, slot), in: postings[Int(entry.term)])
-                postings[Int(entry.term)].slots.insert(slot, at: position)
-                postings[Int(entry.term)].impacts.insert(impact, at: position)
+                let position = position(of: slot, in: postings[term].slots)
+                postings[term].slots.insert(slot, at: position)
+                postings[term].impacts.insert(impact, at: position)
+                postings[term].maxImpact = max(postings[term].maxImpact, impact)
             } else {
-                postings[Int(entry.term)].slots.append(slot)
                 // The impact comes when the build ends and the averages are known.
-                postings[Int(entry.term)].impacts.append(0)
+                postings[term].slots.append(slot)
+                postings[term].impacts.append(0)
             }
         }
     }
@@ -232,26 +231,29 @@ public struct MatchIndex: Sendable {
         return id
     }
 
-    /// Takes the current average field lengths and re-sorts every list by the new impacts.
+    /// Takes the current average field lengths and recomputes every impact.
     mutating func refreeze() {
         let live = Double(max(count, 1))
         frozenAverages = lengthTotals.map { max($0 / live, 1) }
         frozenCount = count
-        // Walking the documents in slot order gathers each list without a single lookup.
-        var gathered = postings.map { list -> [(impact: Float, slot: UInt32)] in
-            var pairs: [(impact: Float, slot: UInt32)] = []
-            pairs.reserveCapacity(list.slots.count)
-            return pairs
+        // Walking the documents in slot order rebuilds each list in order, without a lookup.
+        var fresh = postings.map { list in
+            var rebuilt = Postings()
+            rebuilt.slots.reserveCapacity(list.slots.count)
+            rebuilt.impacts.reserveCapacity(list.slots.count)
+            return rebuilt
         }
+        postings = []
         for index in entries.indices where kinds[index] != nil {
             for entry in entries[index] {
-                gathered[Int(entry.term)].append((impact(entry, slot: index), UInt32(index)))
+                let impact = self.impact(entry, slot: index)
+                let term = Int(entry.term)
+                fresh[term].slots.append(UInt32(index))
+                fresh[term].impacts.append(impact)
+                fresh[term].maxImpact = max(fresh[term].maxImpact, impact)
             }
         }
-        for term in gathered.indices {
-            gathered[term].sort { $0.impact != $1.impact ? $0.impact > $1.impact : idKeys[Int($0.slot)] < idKeys[Int($1.slot)] }
-            postings[term] = Postings(slots: gathered[term].map(\.slot), impacts: gathered[term].map(\.impact))
-        }
+        postings = fresh
     }
 
     /// BM25F's saturated term frequency with the standard field weights: the order of a list.
@@ -282,17 +284,12 @@ public struct MatchIndex: Sendable {
         return low < entries.count && entries[low].term == term ? entries[low] : nil
     }
 
-    /// Where a posting belongs in a list ordered by impact (largest first), then id.
-    func position(of posting: (impact: Float, slot: UInt32), in list: Postings) -> Int {
-        var low = 0, high = list.slots.count
+    /// Where a slot is, or belongs, in a list in slot order.
+    func position(of slot: UInt32, in slots: [UInt32]) -> Int {
+        var low = 0, high = slots.count
         while low < high {
             let middle = (low + high) / 2
-            let (impact, slot) = (list.impacts[middle], list.slots[middle])
-            if impact > posting.impact || (impact == posting.impact && idKeys[Int(slot)] < idKeys[Int(posting.slot)]) {
-                low = middle + 1
-            } else {
-                high = middle
-            }
+            if slots[middle] < slot { low = middle + 1 } else { high = middle }
         }
         return low
     }
