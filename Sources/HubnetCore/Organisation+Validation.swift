@@ -30,12 +30,7 @@ extension Organisation {
               de: "Unbekannter Hub „\(hubSlug)“.", en: "Unknown hub '\(hubSlug)'.")
         check(Self.cityLength.contains(organisation.city.count), "city",
               de: "Die Stadt muss 1 bis 80 Zeichen lang sein.", en: "The city must be 1 to 80 characters long.")
-        let unknownTopics = organisation.topicSlugs.filter { Taxonomy.topic($0) == nil }
-        check(unknownTopics.isEmpty, "topics",
-              de: "Unbekannte Themen: \(unknownTopics.joined(separator: ", ")).",
-              en: "Unknown topics: \(unknownTopics.joined(separator: ", ")).")
-        check(Self.topicCount.contains(organisation.topicSlugs.count), "topics",
-              de: "Wählen Sie 1 bis 8 Themen.", en: "Choose 1 to 8 topics.")
+        check.topics(organisation.topicSlugs)
         check(!organisation.description.isEmpty, "description",
               de: "Eine Beschreibung auf Deutsch oder Englisch fehlt.", en: "A description in German or English is missing.")
         for (field, text, limit) in [
@@ -66,5 +61,13 @@ extension Organisation {
 extension ProblemCollector {
     mutating func callAsFunction(_ condition: Bool, _ field: String, de: String, en: String) {
         check(condition, field, de: de, en: en)
+    }
+
+    /// Topics of a profile or a post: known to the taxonomy, one to eight of them.
+    mutating func topics(_ slugs: [String]) {
+        let unknown = slugs.filter { Taxonomy.topic($0) == nil }
+        check(unknown.isEmpty, "topics",
+              de: "Unbekannte Themen: \(unknown.joined(separator: ", ")).", en: "Unknown topics: \(unknown.joined(separator: ", ")).")
+        check(Organisation.topicCount.contains(slugs.count), "topics", de: "Wählen Sie 1 bis 8 Themen.", en: "Choose 1 to 8 topics.")
     }
 }

@@ -48,23 +48,23 @@ extension MatchReason {
 extension InvestorRecommender.Factor {
     /// The factor in words; `value` is a topic slug, hub slug, state or age bracket.
     public var explanation: LocalizedText {
+        let count = LocalizedText(de: deals == 1 ? "1 Beteiligung" : "\(deals) Beteiligungen", en: deals == 1 ? "1 deal" : "\(deals) deals")
         switch kind {
         case .activity:
-            return .init(de: "\(deals) Beteiligungen, davon viele in letzter Zeit", en: "\(deals) deals, weighted by how recent")
+            return .init(de: "\(count.de), neuere zählen mehr", en: "\(count.en), recent ones weighted more")
         case .topic:
             let label = Taxonomy.topic(value)?.label ?? .init(value)
-            return .init(de: "\(deals) Beteiligungen im Thema \(label.de)", en: "\(deals) deals in \(label.en)")
+            return .init(de: "\(count.de) im Thema \(label.de)", en: "\(count.en) in \(label.en)")
         case .region:
             let label = Network.hub(value)?.name ?? .init(value)
-            return .init(de: "\(deals) Beteiligungen in der Region \(label.de)", en: "\(deals) deals in the \(label.en) region")
+            return .init(de: "\(count.de) in der Region \(label.de)", en: "\(count.en) in the \(label.en) region")
         case .state:
-            return .init(de: "\(deals) Beteiligungen in \(value)", en: "\(deals) deals in \(value)")
+            return .init(de: "\(count.de) in \(value)", en: "\(count.en) in \(value)")
         case .age:
-            return .init(de: "\(deals) Beteiligungen an Unternehmen im Alter \(value) Jahre",
-                         en: "\(deals) deals in companies aged \(value) years")
+            return .init(de: "\(count.de) an Unternehmen im Alter \(value) Jahre", en: "\(count.en) in companies aged \(value) years")
         case .stage:
             let label = FundingStage(rawValue: value)?.label ?? .init(value)
-            return .init(de: "\(deals) Beteiligungen in der Phase \(label.de)", en: "\(deals) deals at the \(label.en) stage")
+            return .init(de: "\(count.de) in der Phase \(label.de)", en: "\(count.en) at the \(label.en) stage")
         }
     }
 }

@@ -137,12 +137,7 @@ extension Opportunity {
               de: "Der Titel muss 3 bis 160 Zeichen lang sein.", en: "The title must be 3 to 160 characters long.")
         check(Self.textLength.contains(post.text.count), "text",
               de: "Der Text muss 10 bis 5000 Zeichen lang sein.", en: "The text must be 10 to 5000 characters long.")
-        let unknownTopics = post.topicSlugs.filter { Taxonomy.topic($0) == nil }
-        check(unknownTopics.isEmpty, "topics",
-              de: "Unbekannte Themen: \(unknownTopics.joined(separator: ", ")).",
-              en: "Unknown topics: \(unknownTopics.joined(separator: ", ")).")
-        check(Organisation.topicCount.contains(post.topicSlugs.count), "topics",
-              de: "Wählen Sie 1 bis 8 Themen.", en: "Choose 1 to 8 topics.")
+        check.topics(post.topicSlugs)
         let unknownHubs = post.preferredHubs.filter { Network.hub($0) == nil }
         check(unknownHubs.isEmpty, "preferredHubs",
               de: "Unbekannte Hubs: \(unknownHubs.joined(separator: ", ")).",

@@ -21,13 +21,6 @@ struct OpportunityInput: Decodable {
         case organisation, kind, title, text, language, topics, soughtKinds, preferredHubs, deadline, visibility
     }
 
-    private struct AnyKey: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     /// Deadlines are days, `2027-03-31`, kept as midnight UTC so a SQL `date` column holds the same day.
     static let day: DateFormatter = {
         let formatter = DateFormatter()
@@ -39,13 +32,7 @@ struct OpportunityInput: Decodable {
     }()
 
     init(from decoder: any Decoder) throws {
-        let known = Set(CodingKeys.allCases.map(\.rawValue))
-        let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { !known.contains($0) }
-        if let field = unknown.sorted().first {
-            throw ValidationFailure([FieldProblem(field: field, message: .init(
-                de: "Unbekanntes Feld „\(field)“.",
-                en: "Unknown field '\(field)'; known fields are \(known.sorted().joined(separator: ", ")).")) ])
-        }
+        try UnknownFields.refuse(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         organisation = try container.decodeIfPresent(UUID.self, forKey: .organisation)
         kind = try container.decodeIfPresent(String.self, forKey: .kind)

@@ -26,21 +26,8 @@ struct OrganisationInput: Decodable {
         case id, name, kind, hub, city, topics, description, offers, seeks, website, foundedYear, employees, stage
     }
 
-    private struct AnyKey: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     init(from decoder: any Decoder) throws {
-        let known = Set(CodingKeys.allCases.map(\.rawValue))
-        let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { !known.contains($0) }
-        if let field = unknown.sorted().first {
-            throw ValidationFailure([FieldProblem(field: field, message: .init(
-                de: "Unbekanntes Feld „\(field)“.",
-                en: "Unknown field '\(field)'; known fields are \(known.sorted().joined(separator: ", ")).")) ])
-        }
+        try UnknownFields.refuse(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeIfPresent(UUID.self, forKey: .id)
         name = try container.decodeIfPresent(String.self, forKey: .name)
