@@ -1,5 +1,23 @@
-# Sourced by scripts/test and scripts/bench: a throwaway PostgreSQL server in a temp folder.
+# Sourced by scripts/test and scripts/bench: a throwaway PostgreSQL server in a temp folder,
+# and free ports for the servers the tests start.
 # initdb refuses to run as root, so the server runs as the unprivileged `postgres` user.
+
+# A port nobody listens on, below Linux's ephemeral range (32768+), where outgoing
+# connections would otherwise take it from under a server that is about to bind it.
+free_port() {
+    python3 - <<'PY'
+import random, socket
+for _ in range(200):
+    port = random.randint(20000, 32000)
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+PY
+}
 
 start_postgres() {
     local bin
@@ -10,7 +28,7 @@ start_postgres() {
         bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
     fi
     PG_DIR=$(mktemp -d /tmp/hubnet-pg.XXXXXX)
-    PG_PORT=${PG_PORT:-$(( 20000 + RANDOM % 20000 ))}
+    PG_PORT=${PG_PORT:-$(free_port)}
     local as_user=()
     if [ "$(id -u)" = 0 ]; then
         id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
