@@ -1,3 +1,5 @@
+import Foundation
+
 /// One of the network's regions: one or more cities with their focus topics.
 public struct Hub: Hashable, Sendable, Identifiable {
     public let slug: String
@@ -37,6 +39,15 @@ public struct City: Hashable, Sendable {
     public let longitude: Double
     /// When the city was named a hub city; Darmstadt joined Frankfurt later than round 1.
     public let namedOn: SelectionDate
+
+    /// Great-circle distance, good enough to tell near hubs from far ones.
+    public func kilometres(to other: City) -> Double {
+        let radians = Double.pi / 180
+        let dLatitude = (other.latitude - latitude) * radians, dLongitude = (other.longitude - longitude) * radians
+        let h = sin(dLatitude / 2) * sin(dLatitude / 2)
+            + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLongitude / 2) * sin(dLongitude / 2)
+        return 6_371 * 2 * atan2(sqrt(h), sqrt(1 - h))
+    }
 }
 
 /// A day of the city competition; the second round is known to the month.

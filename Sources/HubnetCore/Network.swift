@@ -44,6 +44,11 @@ public enum Network {
 
     public static func hub(_ slug: String) -> Hub? { bySlug[slug] }
 
+    private static let indexBySlug: [String: Int] = Dictionary(uniqueKeysWithValues: hubs.enumerated().map { ($1.slug, $0) })
+
+    /// The position of a hub in `hubs`; the match index keeps a document's hub as it.
+    static func hubIndex(_ slug: String) -> Int? { indexBySlug[slug] }
+
     private static func hub(
         _ slug: String, _ name: LocalizedText, _ cities: [City], focus: [FocusArea], round: SelectionRound
     ) -> Hub {

@@ -77,4 +77,14 @@ public enum Taxonomy {
     private static let bySlug: [String: Topic] = Dictionary(uniqueKeysWithValues: topics.map { ($0.slug, $0) })
 
     public static func topic(_ slug: String) -> Topic? { bySlug[slug] }
+
+    private static let indexBySlug: [String: Int] = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.slug, $0) })
+
+    /// The position of a topic in the taxonomy; the match index keeps topics as bits.
+    static func index(of slug: String) -> Int? { indexBySlug[slug] }
+
+    /// Topics as bits, one per position in the taxonomy (35 topics fit a UInt64); unknown slugs are left out.
+    static func mask(_ slugs: some Sequence<String>) -> UInt64 {
+        slugs.compactMap(index(of:)).reduce(0) { $0 | (1 << UInt64($1)) }
+    }
 }

@@ -144,12 +144,13 @@ import Testing
     }
 
     private func exhaustive(_ index: MatchIndex, _ query: MatchQuery) -> [(id: UUID, score: Double)] {
-        let clauses = index.clauses(for: query)
-        let rules = MatchIndex.Rules(query: query, topics: query.topics, index: index)
+        let clauses = index.clauses(for: query).clauses
+        let rules = MatchIndex.Rules(query: query, index: index)
         var scored: [(UUID, Double)] = []
         for (id, slot) in index.slotOfID where rules.admits(slot) {
-            guard clauses.contains(where: { MatchIndex.entry($0.term, in: index.entries[Int(slot)]) != nil }) else { continue }
-            scored.append((id, index.wordPoints(slot, clauses) + rules.points(slot)))
+            let words = index.wordReasons(slot, clauses)
+            guard !words.isEmpty else { continue }
+            scored.append((id, words.reduce(0) { $0 + $1.points } + rules.points(slot)))
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.uuidString < $1.0.uuidString }.prefix(query.limit).map { ($0.0, $0.1) }
     }

@@ -105,8 +105,8 @@ public struct InvestorRecommender: Sendable {
         }
     }
 
-    private let portfolios: [String: Portfolio]
-    private let investors: [String]
+    /// By investor name, so that equal scores always come out in the same order.
+    private let portfolios: [(investor: String, portfolio: Portfolio)]
     private let market: Portfolio
     private let asOf: Double
     public let parameters: Parameters
@@ -133,35 +133,25 @@ public struct InvestorRecommender: Sendable {
             add(&portfolios[deal.investor, default: Portfolio()])
             add(&market)
         }
-        self.portfolios = portfolios
-        // Sorted, so that equal scores always come out in the same order.
-        self.investors = portfolios.keys.sorted()
+        self.portfolios = portfolios.map { ($0.key, $0.value) }.sorted { $0.investor < $1.investor }
         self.market = market
         self.asOf = asOf
         self.parameters = parameters
     }
 
-    public var investorCount: Int { investors.count }
+    public var investorCount: Int { portfolios.count }
 
     public func recommend(for company: CompanyProfile, limit: Int = 10, excluding: Set<String> = []) -> [Recommendation] {
         let age = AgeBucket(foundedYear: company.foundedYear, at: asOf)
-        var scored: [(score: Double, investor: String)] = []
-        scored.reserveCapacity(investors.count)
-        for investor in investors where !excluding.contains(investor) {
-            scored.append((score(portfolios[investor]!, company, age), investor))
+        let scored = portfolios.lazy.filter { !excluding.contains($0.investor) }.map { entry in
+            let factors = self.factors(entry.portfolio, company, age)
+            return Recommendation(investor: entry.investor, score: factors.reduce(0) { $0 + $1.contribution }, factors: factors)
         }
-        let top = scored.min(count: limit) { $0.score != $1.score ? $0.score > $1.score : $0.investor < $1.investor }
-        return top.map { entry in
-            Recommendation(investor: entry.investor, score: entry.score, factors: factors(portfolios[entry.investor]!, company, age))
-        }
+        return scored.min(count: limit) { $0.score != $1.score ? $0.score > $1.score : $0.investor < $1.investor }
     }
 
-    private func score(_ portfolio: Portfolio, _ company: CompanyProfile, _ age: AgeBucket) -> Double {
-        factors(portfolio, company, age, explain: false).reduce(0) { $0 + $1.contribution }
-    }
-
-    /// The terms of the score, one per feature; with `explain` off only the numbers matter.
-    private func factors(_ portfolio: Portfolio, _ company: CompanyProfile, _ age: AgeBucket, explain: Bool = true) -> [Factor] {
+    /// The terms of the score, one per feature.
+    private func factors(_ portfolio: Portfolio, _ company: CompanyProfile, _ age: AgeBucket) -> [Factor] {
         let p = parameters
         var factors: [Factor] = [Factor(kind: .activity, value: "", deals: portfolio.deals,
                                         contribution: p.activityWeight * log(portfolio.activity + 1e-3))]

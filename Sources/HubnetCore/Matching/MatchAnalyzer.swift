@@ -5,20 +5,17 @@
 public enum MatchAnalyzer {
     /// Terms in text order; a compound is followed by its parts.
     public static func terms(_ text: String) -> [String] {
-        var terms: [String] = []
-        for word in TextAnalyzer.terms(text) {
-            let stem = stem(word)
-            terms.append(stem)
-            terms.append(contentsOf: compoundParts(word))
-        }
-        return terms
+        TextAnalyzer.terms(text).flatMap(terms(ofWord:))
     }
 
-    /// Pairs of (word as written, term) for explaining which words of a query matched.
+    /// Pairs of (folded word, term) for explaining which words of a query matched.
     public static func termsWithWords(_ text: String) -> [(word: String, term: String)] {
-        TextAnalyzer.terms(text).flatMap { word in
-            [(word, stem(word))] + compoundParts(word).map { (word, $0) }
-        }
+        TextAnalyzer.terms(text).flatMap { word in terms(ofWord: word).map { (word, $0) } }
+    }
+
+    /// A folded word's terms: its stem, then the stems of its compound parts.
+    public static func terms(ofWord word: String) -> [String] {
+        [stem(word)] + compoundParts(word)
     }
 
     /// English plural and verb endings, then German inflections (after Savoy's light German

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 extension MatchIndex {
@@ -6,6 +7,8 @@ extension MatchIndex {
         let term: UInt32
         let word: String
         let fieldWeights: [Double]
+        /// Looked for with the standard field weights, so its contribution is the stored impact.
+        let standard: Bool
         let complement: Bool
         let weight: Double
         let inverseDocumentFrequency: Double
@@ -19,16 +22,15 @@ extension MatchIndex {
     static let offeringFields: [Double] = [0.6, 0.4, 0.2, 2.0, 0.6]
 
     public func search(_ query: MatchQuery) -> MatchOutcome {
-        let clauses = self.clauses(for: query)
-        // Topics asked for earn points; topics only recognised in free text are already
-        // rewarded through the topic-label field, and serve to propose hubs.
-        let topics = query.topics.isEmpty ? Self.recognisedTopics(in: [query.text, query.seeking, query.offering]) : query.topics
-        let rules = Rules(query: query, topics: query.topics, index: self)
+        let (clauses, words) = self.clauses(for: query)
+        // Topics recognised in free text propose hubs; only topics asked for earn points.
+        let topics = query.topics.isEmpty ? Self.recognisedTopics(in: Set(words.map(\.term))) : query.topics
+        let rules = Rules(query: query, index: self)
         let limit = max(1, min(query.limit, 1_000))
         var top = TopResults(limit: limit, keys: idKeys)
         var scored = 0
 
-        let askedWords = [query.text, query.seeking, query.offering].contains { !TextAnalyzer.terms($0).isEmpty }
+        let askedWords = !words.isEmpty
         if clauses.isEmpty {
             // No known words: every document with a topic asked for (or next to one) is a
             // candidate; words that no document contains find nothing.
@@ -66,9 +68,7 @@ extension MatchIndex {
                     cursors[c] += 1
                 }
                 var possible = true
-                var c = essential
-                while c > 0, possible {
-                    c -= 1
+                for c in (0..<essential).reversed() {
                     if top.isFull, score + below[c + 1] + bonusBound <= top.lowestScore { possible = false; break }
                     let position = Self.advance(lists[c].slots, from: cursors[c], to: candidate)
                     cursors[c] = position
@@ -92,12 +92,16 @@ extension MatchIndex {
                             scored: scored)
     }
 
-    func clauses(for query: MatchQuery) -> [Clause] {
+    /// The query's clauses, and every word it gave (known to the index or not).
+    func clauses(for query: MatchQuery) -> (clauses: [Clause], words: [(word: String, term: String)]) {
         var clauses: [String: (word: String, count: Int)] = [:]
         var order: [(key: String, term: String, fields: [Double], complement: Bool)] = []
+        var words: [(word: String, term: String)] = []
         for (text, fields, complement, tag) in [(query.text, weights.fields, false, "t"), (query.seeking, Self.seekingFields, true, "s"),
                                                 (query.offering, Self.offeringFields, true, "o")] {
-            for (word, term) in MatchAnalyzer.termsWithWords(text) {
+            let analysed = MatchAnalyzer.termsWithWords(text)
+            words += analysed
+            for (word, term) in analysed {
                 let key = tag + term
                 if let existing = clauses[key] {
                     clauses[key] = (existing.word, existing.count + 1)
@@ -107,14 +111,16 @@ extension MatchIndex {
                 }
             }
         }
-        return order.compactMap { part in
+        let known = order.compactMap { part -> Clause? in
             guard let term = termIDs[part.term], !postings[Int(term)].slots.isEmpty else { return nil }
             let (word, count) = clauses[part.key]!
             let stretch = max(1, zip(part.fields, weights.fields).map { $0 / $1 }.max() ?? 1)
             // A word said twice counts a little more, not twice as much.
-            return Clause(term: term, word: word, fieldWeights: part.fields, complement: part.complement,
-                          weight: 1 + log(Double(count)), inverseDocumentFrequency: inverseDocumentFrequency(term), stretch: stretch)
+            return Clause(term: term, word: word, fieldWeights: part.fields, standard: part.fields == weights.fields,
+                          complement: part.complement, weight: 1 + log(Double(count)),
+                          inverseDocumentFrequency: inverseDocumentFrequency(term), stretch: stretch)
         }
+        return (known, words)
     }
 
     /// The most a clause can add to any document.
@@ -127,7 +133,7 @@ extension MatchIndex {
     /// impact; other weights (what is sought, what is offered) are worked out from the
     /// document's own counts.
     func contribution(_ clause: Clause, _ impact: Float, slot: UInt32) -> Double {
-        if clause.fieldWeights == weights.fields { return clause.weight * clause.inverseDocumentFrequency * Double(impact) }
+        if clause.standard { return clause.weight * clause.inverseDocumentFrequency * Double(impact) }
         guard let entry = Self.entry(clause.term, in: entries[Int(slot)]) else { return 0 }
         return clause.weight * clause.inverseDocumentFrequency
             * saturation(weightedCount(entry, slot: Int(slot), fieldWeights: clause.fieldWeights))
@@ -143,22 +149,7 @@ extension MatchIndex {
             step *= 2
             high = min(slots.count, start + step)
         }
-        high = min(high, slots.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if slots[middle] < slot { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    func wordPoints(_ slot: UInt32, _ clauses: [Clause]) -> Double {
-        let documentEntries = entries[Int(slot)]
-        var points = 0.0
-        for clause in clauses {
-            guard let entry = Self.entry(clause.term, in: documentEntries) else { continue }
-            points += contribution(clause, impact(entry, slot: Int(slot)), slot: slot)
-        }
-        return points
+        return slots[low..<min(high, slots.count)].partitioningIndex { $0 >= slot }
     }
 
     func wordReasons(_ slot: UInt32, _ clauses: [Clause]) -> [MatchReason] {
@@ -194,7 +185,10 @@ extension MatchIndex {
 
     /// Topics whose German or English label appears in the texts, every word of it.
     static func recognisedTopics(in texts: [String]) -> [String] {
-        let terms = Set(texts.flatMap(MatchAnalyzer.terms))
+        recognisedTopics(in: Set(texts.flatMap { MatchAnalyzer.terms($0) }))
+    }
+
+    static func recognisedTopics(in terms: Set<String>) -> [String] {
         guard !terms.isEmpty else { return [] }
         return topicLabelTerms.filter { _, labels in
             labels.contains { !$0.isEmpty && $0.isSubset(of: terms) }
@@ -230,12 +224,7 @@ struct TopResults {
         let candidate = (slot: slot, score: score)
         if isFull, !below(entries[0], candidate) { return }
         // Lists of twenty or so: an insertion into a sorted array beats a heap.
-        var low = 0, high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if below(entries[middle], candidate) { low = middle + 1 } else { high = middle }
-        }
-        entries.insert(candidate, at: low)
+        entries.insert(candidate, at: entries.partitioningIndex { !below($0, candidate) })
         if entries.count > limit { entries.removeFirst() }
     }
 

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// An in-memory index for finding partners, kept current document by document.
@@ -41,8 +42,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// A document id as two numbers: compared like the id's text, but fast. Ties in score go to
-    /// the smaller id, and equal impacts in a list are ordered by it, so ties come out the same
-    /// whatever the order documents were added in.
+    /// the smaller id.
     struct IDKey: Comparable, Sendable {
         let high: UInt64
         let low: UInt64
@@ -79,11 +79,11 @@ public struct MatchIndex: Sendable {
     var freeSlots: [UInt32] = []
 
     // Per term.
+    /// A term's id is its position in `postings`.
     var termIDs: [String: UInt32] = [:]
     /// Each folded word's terms (its stem and compound parts): a vocabulary is small next to the
     /// texts, so a word is stemmed and split once, not once per occurrence.
     var wordTerms: [String: [UInt32]] = [:]
-    var termNames: [String] = []
     var postings: [Postings] = []
     /// Per topic (taxonomy order): the slots that carry it, for searches by topic alone.
     var topicMembers: [Set<UInt32>] = Array(repeating: [], count: Taxonomy.topics.count)
@@ -99,17 +99,18 @@ public struct MatchIndex: Sendable {
         self.weights = weights
     }
 
-    /// Builds an index in one go: every list is sorted once at the end.
+    /// Builds an index in one go, documents numbered in id order; impacts are worked out once,
+    /// at the end, when the average field lengths are known.
     public init<Documents: Sequence>(documents: Documents, weights: Weights = .standard) where Documents.Element == MatchDocument {
         self.init(weights: weights)
-        for document in documents.sorted(by: { IDKey($0.id) < IDKey($1.id) }) { add(document, sorted: false) }
+        let documents = Array(documents)
+        let order = documents.indices.map { (key: IDKey(documents[$0].id), position: $0) }.sorted { $0.key < $1.key }
+        for entry in order { add(documents[entry.position], sorted: false) }
         refreeze()
     }
 
     public var count: Int { slotOfID.count }
-    public var termCount: Int { termNames.count }
-
-    public func contains(_ id: UUID) -> Bool { slotOfID[id] != nil }
+    public var termCount: Int { postings.count }
 
     /// What the index holds in memory, from the sizes of its arrays and tables (an estimate:
     /// allocator overhead and string storage of the vocabulary are approximated).
@@ -119,7 +120,7 @@ public struct MatchIndex: Sendable {
         let entryBytes = entries.reduce(0) { $0 + $1.capacity * MemoryLayout<Entry>.stride }
         let postingBytes = postings.reduce(0) { $0 + $1.slots.capacity * 4 + $1.impacts.capacity * 4 + 64 }
         let topicBytes = topicMembers.reduce(0) { $0 + $1.capacity * 5 }
-        let vocabulary = termNames.reduce(0) { $0 + max($1.utf8.count, 16) + 48 }
+        let vocabulary = termIDs.keys.reduce(0) { $0 + max($1.utf8.count, 16) + 48 }
         return ids.count * perSlot + entryBytes + postingBytes + topicBytes + vocabulary + slotOfID.capacity * 24
     }
 
@@ -143,8 +144,8 @@ public struct MatchIndex: Sendable {
             }
         }
         for field in 0..<Self.fieldCount { lengthTotals[field] -= Double(lengths[index * Self.fieldCount + field]) }
-        for (topicIndex, _) in Taxonomy.topics.enumerated() where topicMasks[index] & (1 << UInt64(topicIndex)) != 0 {
-            topicMembers[topicIndex].remove(slot)
+        for topic in Taxonomy.topics.indices where topicMasks[index] & (1 << UInt64(topic)) != 0 {
+            topicMembers[topic].remove(slot)
         }
         entries[index] = []
         kinds[index] = nil
@@ -174,13 +175,8 @@ public struct MatchIndex: Sendable {
         hubs[index] = Int8(document.hubSlug.flatMap { Network.hubIndex($0) } ?? -1)
         updatedDays[index] = document.updated.map { Float($0.timeIntervalSinceReferenceDate / 86_400) } ?? .nan
         if !updatedDays[index].isNaN { newestUpdate = max(newestUpdate, updatedDays[index]) }
-        var mask: UInt64 = 0
-        for slug in document.topicSlugs {
-            guard let topicIndex = Taxonomy.index(of: slug) else { continue }
-            mask |= 1 << UInt64(topicIndex)
-            topicMembers[topicIndex].insert(slot)
-        }
-        topicMasks[index] = mask
+        topicMasks[index] = Taxonomy.mask(document.topicSlugs)
+        for slug in document.topicSlugs { if let topic = Taxonomy.index(of: slug) { topicMembers[topic].insert(slot) } }
         slotOfID[document.id] = slot
 
         let labels = document.topicSlugs.compactMap(Taxonomy.topic).map { $0.label.de + " " + $0.label.en }.joined(separator: " ")
@@ -192,7 +188,7 @@ public struct MatchIndex: Sendable {
                 if let known = wordTerms[word] {
                     terms = known
                 } else {
-                    terms = ([MatchAnalyzer.stem(word)] + MatchAnalyzer.compoundParts(word)).map { termID($0) }
+                    terms = MatchAnalyzer.terms(ofWord: word).map { termID($0) }
                     wordTerms[word] = terms
                 }
                 length += terms.count
@@ -224,9 +220,8 @@ public struct MatchIndex: Sendable {
 
     private mutating func termID(_ term: String) -> UInt32 {
         if let id = termIDs[term] { return id }
-        let id = UInt32(termNames.count)
+        let id = UInt32(postings.count)
         termIDs[term] = id
-        termNames.append(term)
         postings.append(Postings())
         return id
     }
@@ -256,7 +251,7 @@ public struct MatchIndex: Sendable {
         postings = fresh
     }
 
-    /// BM25F's saturated term frequency with the standard field weights: the order of a list.
+    /// BM25F's saturated term frequency with the standard field weights: what a list stores.
     func impact(_ entry: Entry, slot: Int) -> Float {
         Float(saturation(weightedCount(entry, slot: slot, fieldWeights: weights.fields)))
     }
@@ -276,22 +271,13 @@ public struct MatchIndex: Sendable {
     func saturation(_ weightedCount: Double) -> Double { weightedCount / (weights.k1 + weightedCount) }
 
     static func entry(_ term: UInt32, in entries: [Entry]) -> Entry? {
-        var low = 0, high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if entries[middle].term < term { low = middle + 1 } else { high = middle }
-        }
-        return low < entries.count && entries[low].term == term ? entries[low] : nil
+        let position = entries.partitioningIndex { $0.term >= term }
+        return position < entries.count && entries[position].term == term ? entries[position] : nil
     }
 
     /// Where a slot is, or belongs, in a list in slot order.
     func position(of slot: UInt32, in slots: [UInt32]) -> Int {
-        var low = 0, high = slots.count
-        while low < high {
-            let middle = (low + high) / 2
-            if slots[middle] < slot { low = middle + 1 } else { high = middle }
-        }
-        return low
+        slots.partitioningIndex { $0 >= slot }
     }
 
     /// Inverse document frequency as in BM25, never negative.
@@ -299,17 +285,4 @@ public struct MatchIndex: Sendable {
         let n = Double(count), df = Double(postings[Int(term)].slots.count)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
-}
-
-extension Taxonomy {
-    private static let indexBySlug: [String: Int] = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.slug, $0) })
-
-    /// The position of a topic in the taxonomy; the match index keeps topics as bits.
-    static func index(of slug: String) -> Int? { indexBySlug[slug] }
-}
-
-extension Network {
-    private static let indexBySlug: [String: Int] = Dictionary(uniqueKeysWithValues: hubs.enumerated().map { ($1.slug, $0) })
-
-    static func hubIndex(_ slug: String) -> Int? { indexBySlug[slug] }
 }
