@@ -26,10 +26,14 @@ public struct OrganisationStore: Sendable {
 
     /// The organisations with these ids, in the order given; unknown ids are left out.
     public func find(_ ids: [UUID]) async throws -> [Organisation] {
-        guard !ids.isEmpty else { return [] }
-        let rows = try await sql.select().columns(Self.columns).from(OrganisationRecord.schema)
-            .where("id", .in, ids).all()
-        let byID = Dictionary(uniqueKeysWithValues: try await organisations(from: rows).map { ($0.id, $0) })
+        var byID: [UUID: Organisation] = [:]
+        // In chunks: PostgreSQL takes at most 65,535 parameters in one statement, and the
+        // investor model asks for every company that ever got a deal.
+        for chunk in ids.chunks(ofCount: 10_000) {
+            let rows = try await sql.select().columns(Self.columns).from(OrganisationRecord.schema)
+                .where("id", .in, Array(chunk)).all()
+            for organisation in try await organisations(from: rows) { byID[organisation.id] = organisation }
+        }
         return ids.compactMap { byID[$0] }
     }
 

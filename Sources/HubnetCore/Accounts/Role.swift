@@ -44,6 +44,16 @@ public struct Actor: Hashable, Sendable {
 
     public func administers(organisation: UUID) -> Bool { roles.contains(.organisationAdmin(organisation: organisation)) }
 
+    /// The organisations this actor acts for, as member or admin.
+    public var organisations: [UUID] {
+        roles.compactMap { role in
+            switch role {
+            case .organisationAdmin(let id), .organisationMember(let id): id
+            default: nil
+            }
+        }
+    }
+
     public func actsFor(organisation: UUID) -> Bool {
         administers(organisation: organisation) || roles.contains(.organisationMember(organisation: organisation))
     }

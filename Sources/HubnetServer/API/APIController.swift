@@ -60,7 +60,7 @@ struct APIController: RouteCollection {
     }
 
     func organisation(_ request: Request) async throws -> OrganisationDTO {
-        OrganisationDTO(try await existing(request))
+        OrganisationDTO(try await OrganisationService(request: request).existing(try request.uuid()))
     }
 
     func createOrganisation(_ request: Request) async throws -> Response {
@@ -73,32 +73,13 @@ struct APIController: RouteCollection {
     }
 
     func updateOrganisation(_ request: Request) async throws -> OrganisationDTO {
-        let id = try organisationID(request)
+        let id = try request.uuid()
         let input = try OrganisationInput.decode(from: request)
         return OrganisationDTO(try await OrganisationService(request: request).update(id) { try input.applied(to: $0) })
     }
 
     func deleteOrganisation(_ request: Request) async throws -> HTTPStatus {
-        try await OrganisationService(request: request).delete(try organisationID(request))
+        try await OrganisationService(request: request).delete(try request.uuid())
         return .noContent
-    }
-
-    private func existing(_ request: Request) async throws -> Organisation {
-        let id = try organisationID(request)
-        guard let organisation = try await OrganisationStore(request.db).find(id) else { throw notFound(id) }
-        return organisation
-    }
-
-    private func organisationID(_ request: Request) throws -> UUID {
-        let raw = request.parameters.get("id") ?? ""
-        guard let id = UUID(uuidString: raw) else {
-            throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "id", message: .init(
-                de: "„\(raw)“ ist keine UUID.", en: "'\(raw)' is not a UUID."))]), status: .badRequest)
-        }
-        return id
-    }
-
-    private func notFound(_ id: UUID) -> ProblemDetails {
-        .notFound("There is no organisation with id \(id.uuidString.lowercased()).")
     }
 }

@@ -133,7 +133,7 @@ struct AccountsAPIController: RouteCollection {
 
     func revokeToken(_ request: Request) async throws -> HTTPStatus {
         let actor = try await request.authorize(.manageOwnAccount)
-        let id = try uuid(request, "tokenID")
+        let id = try request.uuid("tokenID")
         guard try await MemberDataService(database: request.db).revokeToken(id, of: actor.memberID!) else {
             throw ProblemDetails.notFound("You have no token with id \(id.uuidString.lowercased()).")
         }
@@ -161,7 +161,7 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func claim(_ request: Request) async throws -> Response {
-        let id = try uuid(request, "id")
+        let id = try request.uuid("id")
         let input = (try? request.content.decode(ClaimInput.self)) ?? ClaimInput(message: nil)
         let claim = try await ClaimService(request: request).claim(id, message: input.message ?? "")
         return try await ClaimDTO(claim).encodeResponse(status: .created, for: request)
@@ -172,11 +172,11 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func approve(_ request: Request) async throws -> ClaimDTO {
-        ClaimDTO(try await ClaimService(request: request).decide(try uuid(request, "claimID"), approve: true))
+        ClaimDTO(try await ClaimService(request: request).decide(try request.uuid("claimID"), approve: true))
     }
 
     func reject(_ request: Request) async throws -> ClaimDTO {
-        ClaimDTO(try await ClaimService(request: request).decide(try uuid(request, "claimID"), approve: false))
+        ClaimDTO(try await ClaimService(request: request).decide(try request.uuid("claimID"), approve: false))
     }
 
     struct MembershipInput: Content {
@@ -184,9 +184,9 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func setMembership(_ request: Request) async throws -> HTTPStatus {
-        let organisation = try await OrganisationService(request: request).existing(try uuid(request, "id"))
+        let organisation = try await OrganisationService(request: request).existing(try request.uuid("id"))
         let actor = try await request.authorize(.manageMembers(organisation: organisation.id, hub: organisation.hubSlug))
-        let memberID = try uuid(request, "memberID")
+        let memberID = try request.uuid("memberID")
         let input = try request.content.decode(MembershipInput.self)
         guard let level = MembershipRecord.Level(rawValue: input.level) else {
             throw ValidationFailure([FieldProblem(field: "level", message: .init(de: "„admin“ oder „member“.", en: "Use 'admin' or 'member'."))])
@@ -204,9 +204,9 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func removeMembership(_ request: Request) async throws -> HTTPStatus {
-        let organisation = try await OrganisationService(request: request).existing(try uuid(request, "id"))
+        let organisation = try await OrganisationService(request: request).existing(try request.uuid("id"))
         let actor = try await request.authorize(.manageMembers(organisation: organisation.id, hub: organisation.hubSlug))
-        let memberID = try uuid(request, "memberID")
+        let memberID = try request.uuid("memberID")
         try await request.db.transaction { database in
             try await MembershipRecord.query(on: database).filter(\.$organisationID == organisation.id)
                 .filter(\.$memberID == memberID).delete()
@@ -276,14 +276,5 @@ struct AccountsAPIController: RouteCollection {
         let actor = try await request.actor()
         guard actor.isSignedIn else { return try await request.authorize(.manageOwnAccount, reading: true) }
         return actor
-    }
-
-    private func uuid(_ request: Request, _ name: String) throws -> UUID {
-        let raw = request.parameters.get(name) ?? ""
-        guard let id = UUID(uuidString: raw) else {
-            throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: name, message: .init(
-                de: "„\(raw)“ ist keine UUID.", en: "'\(raw)' is not a UUID."))]), status: .badRequest)
-        }
-        return id
     }
 }

@@ -13,7 +13,7 @@ struct MatchReasonDTO: Content {
         kind = reason.kind.rawValue
         subject = reason.subject
         field = reason.field?.key
-        points = (reason.points * 1000).rounded() / 1000
+        points = reason.points.thousandths
         explanation = .init(reason.explanation)
     }
 }
@@ -41,7 +41,7 @@ struct PartnerListDTO: Content {
         topics = list.topics
         suggestedHubs = list.suggestedHubs.map { HubSuggestionDTO(hub: $0.hubSlug, fittingTopics: $0.fittingTopics, results: $0.results) }
         items = list.matches.map { match in
-            PartnerDTO(organisation: OrganisationDTO(match.organisation), score: (match.result.score * 1000).rounded() / 1000,
+            PartnerDTO(organisation: OrganisationDTO(match.organisation), score: match.result.score.thousandths,
                        reasons: match.result.reasons.map(MatchReasonDTO.init))
         }
     }
@@ -68,10 +68,10 @@ struct InvestorListDTO: Content {
     init(company: Organisation, _ investors: [RecommendedInvestor]) {
         self.company = company.id.uuidString.lowercased()
         items = investors.map { entry in
-            InvestorDTO(investor: OrganisationDTO(entry.investor), score: (entry.recommendation.score * 1000).rounded() / 1000,
+            InvestorDTO(investor: OrganisationDTO(entry.investor), score: entry.recommendation.score.thousandths,
                         factors: entry.recommendation.factors.map {
                             InvestorFactorDTO(kind: $0.kind.rawValue, value: $0.value, deals: $0.deals,
-                                              contribution: ($0.contribution * 1000).rounded() / 1000, explanation: .init($0.explanation))
+                                              contribution: $0.contribution.thousandths, explanation: .init($0.explanation))
                         })
         }
     }
@@ -106,7 +106,7 @@ struct OpportunityDTO: Content {
         preferredHubs = p.preferredHubs
         deadline = p.deadline.map(OpportunityInput.day.string(from:))
         visibility = p.visibility.rawValue
-        created = ISO8601DateFormatter().string(from: p.created)
+        created = p.created.formatted(.iso8601)
     }
 
     init(_ visible: VisibleOpportunity) {

@@ -35,73 +35,72 @@ struct MatchesAPIController: RouteCollection {
     }
 
     func matchesForOrganisation(_ request: Request) async throws -> PartnerListDTO {
-        let (_, list) = try await MatchService(request: request).partners(forOrganisation: try Self.id(request), limit: try Self.limit(request))
-        return PartnerListDTO(list)
+        let organisation = try await OrganisationService(request: request).existing(try request.uuid())
+        return PartnerListDTO(try await MatchService(request: request).partners(for: organisation, limit: try Self.limit(request)))
     }
 
     func opportunitiesForOrganisation(_ request: Request) async throws -> [FittingOpportunityDTO] {
-        let organisation = try await OrganisationService(request: request).existing(try Self.id(request))
-        return try await MatchService(request: request).opportunities(for: organisation, limit: try Self.limit(request)).map { post, result in
-            FittingOpportunityDTO(opportunity: OpportunityDTO(post), score: (result.score * 1000).rounded() / 1000,
+        let organisation = try await OrganisationService(request: request).existing(try request.uuid())
+        let posts = try await OpportunityService(request: request).visible(openOnly: true)
+        return MatchService(request: request).opportunities(for: organisation, among: posts, limit: try Self.limit(request)).map { post, result in
+            FittingOpportunityDTO(opportunity: OpportunityDTO(post), score: result.score.thousandths,
                                   reasons: result.reasons.map(MatchReasonDTO.init))
         }
     }
 
     func matchesForOpportunity(_ request: Request) async throws -> PartnerListDTO {
-        let (_, list) = try await MatchService(request: request).partners(forOpportunity: try Self.id(request), limit: try Self.limit(request))
-        return PartnerListDTO(list)
+        let post = try await OpportunityService(request: request).find(try request.uuid())
+        return PartnerListDTO(try await MatchService(request: request).partners(for: post.opportunity, posterHub: post.posterHub,
+                                                                                limit: try Self.limit(request)))
     }
 
     func investors(_ request: Request) async throws -> InvestorListDTO {
-        let (company, investors) = try await MatchService(request: request).investors(for: try Self.id(request), limit: try Self.limit(request))
-        return InvestorListDTO(company: company, investors)
+        let company = try await OrganisationService(request: request).existing(try request.uuid())
+        return InvestorListDTO(company: company, try await MatchService(request: request).investors(for: company, limit: try Self.limit(request)))
     }
 
     func opportunities(_ request: Request) async throws -> [OpportunityDTO] {
-        let kinds = try (request.query[[String].self, at: "kind"] ?? []).flatMap { $0.split(separator: ",") }.map { raw in
+        let parameters = request.queryParameters
+        let kinds = try parameters.filter { $0.name == "kind" }.flatMap { $0.value.split(separator: ",") }.map { raw in
             guard let kind = OpportunityKind(rawValue: String(raw)) else {
                 throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "kind", message: .init(
-                    de: "Unbekannte Art „\(raw)“.", en: "Unknown kind '\(raw)'; allowed: \(OpportunityKind.allCases.map(\.rawValue).joined(separator: ", ")).")) ]),
+                    de: "Unbekannte Art „\(raw)“; erlaubt: \(OpportunityKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+                    en: "Unknown kind '\(raw)'; allowed: \(OpportunityKind.allCases.map(\.rawValue).joined(separator: ", ")).")) ]),
                     status: .badRequest)
             }
             return kind
         }
-        let organisation = try request.query[String.self, at: "organisation"].map { raw in
-            guard let id = UUID(uuidString: raw) else { throw Self.notAUUID(raw, field: "organisation") }
-            return id
-        }
-        let openOnly = request.query[String.self, at: "open"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        let organisation = try parameters.first { $0.name == "organisation" }.map { try Request.uuid($0.value, field: "organisation") }
+        let openOnly = parameters.first { $0.name == "open" }.map { ["1", "true", "yes"].contains($0.value.lowercased()) } ?? false
         return try await OpportunityService(request: request).visible(kinds: kinds, organisation: organisation, openOnly: openOnly)
             .map(OpportunityDTO.init)
     }
 
     func opportunity(_ request: Request) async throws -> OpportunityDTO {
-        OpportunityDTO(try await OpportunityService(request: request).find(try Self.id(request)))
+        OpportunityDTO(try await OpportunityService(request: request).find(try request.uuid()))
     }
 
     func createOpportunity(_ request: Request) async throws -> Response {
         _ = try await request.authorize(.manageOwnAccount, reading: false)
         let post = try OpportunityInput.decode(from: request).creating()
         let created = try await OpportunityService(request: request).create(post)
-        let response = try await OpportunityDTO(try await OpportunityService(request: request).find(created.id))
-            .encodeResponse(status: .created, for: request)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/opportunities/\(created.id.uuidString.lowercased())")
+        let response = try await OpportunityDTO(created).encodeResponse(status: .created, for: request)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/opportunities/\(created.opportunity.id.uuidString.lowercased())")
         return response
     }
 
     func updateOpportunity(_ request: Request) async throws -> OpportunityDTO {
         let input = try OpportunityInput.decode(from: request)
-        let id = try Self.id(request)
+        let id = try request.uuid()
         if input.sent.contains("organisation") {
             throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "organisation", message: .init(
                 de: "Ein Beitrag wechselt nicht die Organisation.", en: "A post cannot move to another organisation."))]))
         }
-        _ = try await OpportunityService(request: request).update(id) { try input.applied(to: $0) }
-        return OpportunityDTO(try await OpportunityService(request: request).find(id))
+        return OpportunityDTO(try await OpportunityService(request: request).update(id) { try input.applied(to: $0) })
     }
 
     func deleteOpportunity(_ request: Request) async throws -> HTTPStatus {
-        try await OpportunityService(request: request).delete(try Self.id(request))
+        try await OpportunityService(request: request).delete(try request.uuid())
         return .noContent
     }
 
@@ -115,12 +114,6 @@ struct MatchesAPIController: RouteCollection {
         }
     }
 
-    static func id(_ request: Request) throws -> UUID {
-        let raw = request.parameters.get("id") ?? ""
-        guard let id = UUID(uuidString: raw) else { throw notAUUID(raw, field: "id") }
-        return id
-    }
-
     static func limit(_ request: Request) throws -> Int {
         guard let raw = request.query[String.self, at: "limit"], !raw.isEmpty else { return 20 }
         guard let limit = Int(raw), MatchRequest.limits.contains(limit) else {
@@ -128,11 +121,6 @@ struct MatchesAPIController: RouteCollection {
                 de: "Eine Zahl zwischen 1 und 100.", en: "A number between 1 and 100."))]), status: .badRequest)
         }
         return limit
-    }
-
-    static func notAUUID(_ raw: String, field: String) -> ProblemDetails {
-        .validation(ValidationFailure([FieldProblem(field: field, message: .init(
-            de: "„\(raw)“ ist keine UUID.", en: "'\(raw)' is not a UUID."))]), status: .badRequest)
     }
 }
 

@@ -69,8 +69,7 @@ struct BenchCommand: AsyncCommand {
                                        "terms": figures.terms, "scored_p50": figures.scored.percentile(0.5)]
             json.merge(figures.latencies.figures(prefix: "")) { $1 }
             if let resident = figures.residentBytes { json["rss_mb"] = Self.round(Double(resident) / 1_048_576) }
-            let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
-            console.print(String(decoding: data, as: UTF8.self))
+            try console.printFigures(json)
         }
     }
 
@@ -83,17 +82,12 @@ struct BenchCommand: AsyncCommand {
         context.console.print("Wrote \(count) organisations to \(directory.appendingPathComponent("corpus.jsonl").path) "
                               + "and \(queryCount) requests to \(directory.appendingPathComponent("queries.jsonl").path).")
         if signature.json {
-            let data = try JSONSerialization.data(withJSONObject: ["organisations": count, "queries": queryCount, "seed": Int(seed)],
-                                                  options: [.sortedKeys])
-            context.console.print(String(decoding: data, as: UTF8.self))
+            try context.console.printFigures(["organisations": count, "queries": queryCount, "seed": Int(seed)])
         }
     }
 
     private func directory(using context: CommandContext, signature: Signature) async throws {
-        let count = signature.organisations ?? 100_000
-        let queryCount = signature.queries ?? 300
-        guard count >= 1, queryCount >= 1 else { throw CommandProblem("--organisations and --queries must be positive.") }
-        let seed = UInt64(signature.seed ?? 1)
+        let (count, queryCount, seed) = try sizes(signature, defaultCount: 100_000)
         let app = context.application
         let console = context.console
         var figures: [String: Any] = ["organisations": count, "queries": queryCount]
@@ -132,8 +126,7 @@ struct BenchCommand: AsyncCommand {
             console.print("PostgreSQL: skipped (set DATABASE_URL=postgres://… to include it).")
         }
         if signature.json {
-            let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
-            console.print(String(decoding: data, as: UTF8.self))
+            try console.printFigures(figures)
         }
     }
 
@@ -176,7 +169,7 @@ struct BenchCommand: AsyncCommand {
             .merging(["\(name)_insert_s": Self.round(insertSeconds), "\(name)_index_load_s": Self.round(loadSeconds)]) { $1 }
     }
 
-    static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    static func round(_ value: Double) -> Double { value.thousandths }
 }
 
 extension Duration {

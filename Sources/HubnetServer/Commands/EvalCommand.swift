@@ -63,8 +63,7 @@ struct EvalCommand: AsyncCommand {
         figures["nDCG@10"] = figures["hubnet_nDCG@10"]
         console.print("recall@10 over the best baseline: \(String(format: "%.2f", report.liftOverBestBaseline))× (goal ≥ 1.5×)")
         if signature.json {
-            let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
-            console.print(String(decoding: data, as: UTF8.self))
+            try console.printFigures(figures)
         }
     }
 

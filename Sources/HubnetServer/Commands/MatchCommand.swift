@@ -38,19 +38,17 @@ struct MatchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let console = context.console
-        let language = HubnetCore.Language(rawValue: signature.language ?? "en") ?? .en
+        guard let language = HubnetCore.Language(rawValue: signature.language ?? "en") else {
+            throw CommandProblem("--language must be de or en, got '\(signature.language ?? "")'.")
+        }
         let limit = signature.limit ?? 10
         guard MatchRequest.limits.contains(limit) else { throw CommandProblem("--limit must be between 1 and 100, got \(limit).") }
         try await app.autoMigrate()
+        let service = MatchService(application: app, database: app.db)
 
         if let raw = signature.investorsFor {
             let company = try await organisation(raw, option: "--investors-for", on: app.db)
-            let recommendations = try await app.investors.matcher(on: app.db).recommend(for: company, limit: limit)
-            let investors = try await OrganisationStore(app.db).find(recommendations.map(\.investorID))
-            let byID = Dictionary(uniqueKeysWithValues: investors.map { ($0.id, $0) })
-            let rows = recommendations.compactMap { entry -> RecommendedInvestor? in
-                byID[entry.investorID].map { RecommendedInvestor(investor: $0, recommendation: entry.recommendation) }
-            }
+            let rows = try await service.investors(for: company, limit: limit)
             console.print("Investors for \(company.name):")
             for (rank, row) in rows.enumerated() {
                 console.print("\(rank + 1). \(row.investor.name) (\(row.investor.hubSlug))")
@@ -63,36 +61,32 @@ struct MatchCommand: AsyncCommand {
             return
         }
 
-        var query: MatchQuery
-        var heading: String
+        let list: PartnerList
+        let heading: String
         if let raw = signature.organisation {
             let organisation = try await organisation(raw, option: "--organisation", on: app.db)
-            query = MatchQuery(organisation: organisation)
+            list = try await service.partners(for: organisation, limit: limit)
             heading = "Partners for \(organisation.name):"
         } else if let raw = signature.opportunity {
             guard let id = UUID(uuidString: raw), let post = try await OpportunityStore(app.db).find(id) else {
                 throw CommandProblem("--opportunity: there is no opportunity with id '\(raw)'.")
             }
             let poster = try await OrganisationStore(app.db).find(post.organisationID)
-            query = MatchQuery(opportunity: post, posterHub: poster?.hubSlug)
+            list = try await service.partners(for: post, posterHub: poster?.hubSlug, limit: limit)
             heading = "Partners for “\(post.title)”:"
         } else {
-            func list(_ value: String?) -> [String]? { value.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
-            let request = MatchRequest(text: signature.words, topics: list(signature.topic), kinds: list(signature.kind), hubs: list(signature.hub),
-                                       limit: limit)
+            // The options read as the API's query parameters, so both check them the same way.
+            let options = [("q", signature.words), ("topic", signature.topic), ("kind", signature.kind), ("hub", signature.hub),
+                           ("limit", String(limit))]
+            let query: MatchQuery
             do {
-                query = try request.query()
+                query = try MatchRequest(parameters: options.compactMap { name, value in value.map { (name, $0) } }).query()
             } catch {
                 throw CommandProblem(error.problems.map { "\($0.field): \($0.message.en)" }.joined(separator: "\n"))
             }
+            list = try await service.partners(query)
             heading = "Partners for “\(signature.words ?? "")”:"
         }
-        query.limit = limit
-        let outcome = try await app.directory.findPartners(query, on: app.db)
-        let organisations = try await OrganisationStore(app.db).find(outcome.results.map(\.id))
-        let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0) })
-        let list = PartnerList(matches: outcome.results.compactMap { result in byID[result.id].map { MatchedOrganisation(organisation: $0, result: result) } },
-                               topics: outcome.topics, suggestedHubs: outcome.suggestedHubs)
         console.print(heading)
         if !list.topics.isEmpty { console.print("topics: \(list.topics.joined(separator: ", "))") }
         if !list.suggestedHubs.isEmpty {

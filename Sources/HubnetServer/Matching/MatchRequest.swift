@@ -30,6 +30,26 @@ struct MatchRequest: Content {
         self.limit = limit
     }
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case text, seeking, offering, topics, kinds, hubs, onlyHubs, homeHub, limit
+    }
+
+    /// A body names only known fields, as every write body does.
+    init(from decoder: any Decoder) throws {
+        try UnknownFields.refuse(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            text: try container.decodeIfPresent(String.self, forKey: .text),
+            seeking: try container.decodeIfPresent(String.self, forKey: .seeking),
+            offering: try container.decodeIfPresent(String.self, forKey: .offering),
+            topics: try container.decodeIfPresent([String].self, forKey: .topics),
+            kinds: try container.decodeIfPresent([String].self, forKey: .kinds),
+            hubs: try container.decodeIfPresent([String].self, forKey: .hubs),
+            onlyHubs: try container.decodeIfPresent(Bool.self, forKey: .onlyHubs),
+            homeHub: try container.decodeIfPresent(String.self, forKey: .homeHub),
+            limit: try container.decodeIfPresent(Int.self, forKey: .limit))
+    }
+
     /// From query parameters: `q`, repeated or comma-separated `topic`, `kind`, `hub`, and
     /// `only-hubs`, `near`, `limit`.
     init(parameters pairs: [(name: String, value: String)]) throws(ValidationFailure) {

@@ -23,53 +23,60 @@ struct RecommendedInvestor: Sendable {
 }
 
 /// Find partners and investors: the engines in HubnetCore, fed from this instance's indexes
-/// and the database, with the rows of the results loaded for display.
+/// and the database, with the rows of the results loaded for display. Pages, the API and the
+/// CLI share it; who may see which post is decided before, by `OpportunityService`.
 struct MatchService {
-    let request: Request
+    let application: Application
+    let database: any Database
+
+    init(application: Application, database: any Database) {
+        self.application = application
+        self.database = database
+    }
+
+    init(request: Request) {
+        self.init(application: request.application, database: request.db)
+    }
 
     func partners(_ query: MatchQuery) async throws -> PartnerList {
-        let outcome = try await request.application.directory.findPartners(query, on: request.db)
-        let organisations = try await OrganisationStore(request.db).find(outcome.results.map(\.id))
-        let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0) })
-        return PartnerList(matches: outcome.results.compactMap { result in byID[result.id].map { MatchedOrganisation(organisation: $0, result: result) } },
-                           topics: outcome.topics, suggestedHubs: outcome.suggestedHubs)
+        let outcome = try await application.directory.findPartners(query, on: database)
+        let matches = try await withOrganisations(outcome.results, id: \.id).map { MatchedOrganisation(organisation: $0, result: $1) }
+        return PartnerList(matches: matches, topics: outcome.topics, suggestedHubs: outcome.suggestedHubs)
     }
 
-    func partners(forOrganisation id: UUID, limit: Int) async throws -> (Organisation, PartnerList) {
-        let organisation = try await OrganisationService(request: request).existing(id)
+    func partners(for organisation: Organisation, limit: Int) async throws -> PartnerList {
         var query = MatchQuery(organisation: organisation)
         query.limit = limit
-        return (organisation, try await partners(query))
+        return try await partners(query)
     }
 
-    func partners(forOpportunity id: UUID, limit: Int) async throws -> (VisibleOpportunity, PartnerList) {
-        let post = try await OpportunityService(request: request).find(id)
-        var query = MatchQuery(opportunity: post.opportunity, posterHub: post.posterHub)
+    func partners(for post: Opportunity, posterHub: String?, limit: Int) async throws -> PartnerList {
+        var query = MatchQuery(opportunity: post, posterHub: posterHub)
         query.limit = limit
-        return (post, try await partners(query))
+        return try await partners(query)
     }
 
-    /// Open posts that fit an organisation: it offers what they seek, or seeks what they offer.
-    /// Posts are few, so their index is built per request from the ones this actor may see.
-    func opportunities(for organisation: Organisation, limit: Int) async throws -> [(VisibleOpportunity, MatchResult)] {
-        let posts = try await OpportunityService(request: request).visible(openOnly: true)
-            .filter { $0.opportunity.organisationID != organisation.id }
-        let index = MatchIndex(documents: posts.map { MatchDocument(opportunity: $0.opportunity, hubSlug: $0.posterHub) })
+    /// The posts that fit an organisation: it offers what they seek, or seeks what they offer.
+    /// Posts are few, so their index is built per request from the ones the reader may see.
+    func opportunities(for organisation: Organisation, among posts: [VisibleOpportunity], limit: Int) -> [(VisibleOpportunity, MatchResult)] {
+        let others = posts.filter { $0.opportunity.organisationID != organisation.id }
+        let index = MatchIndex(documents: others.map { MatchDocument(opportunity: $0.opportunity, hubSlug: $0.posterHub) })
         var query = MatchQuery(organisation: organisation)
         query.limit = limit
-        let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.opportunity.id, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.opportunity.id, $0) })
         return index.search(query).results.compactMap { result in byID[result.id].map { ($0, result) } }
     }
 
-    func investors(for id: UUID, limit: Int) async throws -> (Organisation, [RecommendedInvestor]) {
-        let organisation = try await OrganisationService(request: request).existing(id)
-        let matcher = try await request.application.investors.matcher(on: request.db)
-        let recommendations = matcher.recommend(for: organisation, limit: limit)
-        let investors = try await OrganisationStore(request.db).find(recommendations.map(\.investorID))
-        let byID = Dictionary(uniqueKeysWithValues: investors.map { ($0.id, $0) })
-        return (organisation, recommendations.compactMap { entry in
-            byID[entry.investorID].map { RecommendedInvestor(investor: $0, recommendation: entry.recommendation) }
-        })
+    func investors(for company: Organisation, limit: Int) async throws -> [RecommendedInvestor] {
+        let recommendations = try await application.investors.matcher(on: database).recommend(for: company, limit: limit)
+        return try await withOrganisations(recommendations, id: \.investorID).map { RecommendedInvestor(investor: $0, recommendation: $1.recommendation) }
+    }
+
+    /// Each item with its organisation, in the items' order; an organisation deleted meanwhile drops its item.
+    private func withOrganisations<Item>(_ items: [Item], id: (Item) -> UUID) async throws -> [(Organisation, Item)] {
+        let organisations = try await OrganisationStore(database).find(items.map(id))
+        let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0) })
+        return items.compactMap { item in byID[id(item)].map { ($0, item) } }
     }
 }
 

@@ -30,7 +30,8 @@ struct OpportunityService {
         return visible
     }
 
-    func create(_ opportunity: Opportunity) async throws -> Opportunity {
+    /// The new post as its author sees it.
+    func create(_ opportunity: Opportunity) async throws -> VisibleOpportunity {
         let poster = try await OrganisationService(request: request).existing(opportunity.organisationID)
         let actor = try await request.authorize(.postOpportunity(organisation: poster.id, hub: poster.hubSlug))
         let post = try opportunity.validated(today: Date())
@@ -38,10 +39,11 @@ struct OpportunityService {
             try await OpportunityStore(database).create(post, by: actor.memberID)
             try await audit("opportunity.create", post, hub: poster.hubSlug, before: nil, after: post, actor, database)
         }
-        return post
+        return VisibleOpportunity(opportunity: post, poster: poster, posterHub: poster.hubSlug)
     }
 
-    func update(_ id: UUID, _ change: (Opportunity) throws -> Opportunity) async throws -> Opportunity {
+    /// The changed post as its editor sees it.
+    func update(_ id: UUID, _ change: (Opportunity) throws -> Opportunity) async throws -> VisibleOpportunity {
         let current = try await find(id)
         let actor = try await request.authorize(.postOpportunity(organisation: current.opportunity.organisationID, hub: current.posterHub))
         var proposed = try change(current.opportunity)
@@ -52,7 +54,7 @@ struct OpportunityService {
             guard try await OpportunityStore(database).update(changed) else { throw Self.notFound(id) }
             try await audit("opportunity.update", changed, hub: current.posterHub, before: current.opportunity, after: changed, actor, database)
         }
-        return changed
+        return VisibleOpportunity(opportunity: changed, poster: current.poster, posterHub: current.posterHub)
     }
 
     func delete(_ id: UUID) async throws {
@@ -97,13 +99,7 @@ struct OpportunityService {
 extension Request {
     /// The hubs of the organisations the actor acts for, for "hub only" posts.
     func memberHubs() async throws -> Set<String> {
-        let actor = try await actor()
-        let organisations = actor.roles.compactMap { role -> UUID? in
-            switch role {
-            case .organisationAdmin(let id), .organisationMember(let id): id
-            default: nil
-            }
-        }
+        let organisations = try await actor().organisations
         guard !organisations.isEmpty else { return [] }
         return Set(try await OrganisationStore(db).find(organisations).map(\.hubSlug))
     }

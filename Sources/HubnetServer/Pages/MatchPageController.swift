@@ -48,8 +48,10 @@ struct MatchPageController: RouteCollection {
 
     func organisationMatches(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let service = MatchService(request: request)
-        let (organisation, list) = try await service.partners(forOrganisation: try Self.id(request), limit: 20)
-        let fitting = try await service.opportunities(for: organisation, limit: 10)
+        let organisation = try await OrganisationService(request: request).existing(try Self.id(request))
+        let list = try await service.partners(for: organisation, limit: 20)
+        let posts = try await OpportunityService(request: request).visible(openOnly: true)
+        let fitting = service.opportunities(for: organisation, among: posts, limit: 10)
         let model = OrganisationMatchesModel(
             organisation: organisation, rows: list.matches.map(Self.row), suggestedHubs: list.suggestedHubs,
             opportunities: fitting.map { (Self.row($0.0), $0.1.reasons) })
@@ -58,7 +60,8 @@ struct MatchPageController: RouteCollection {
     }
 
     func investors(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let (company, investors) = try await MatchService(request: request).investors(for: try Self.id(request), limit: 10)
+        let company = try await OrganisationService(request: request).existing(try Self.id(request))
+        let investors = try await MatchService(request: request).investors(for: company, limit: 10)
         let model = InvestorsModel(company: company, rows: investors.map { InvestorRow(investor: $0.investor, factors: $0.recommendation.factors) })
         let context = try await request.pageContext(language, .organisationInvestors(id: company.id))
         return htmlResponse(InvestorsView.render(model, context), language)
@@ -72,7 +75,8 @@ struct MatchPageController: RouteCollection {
     }
 
     func opportunity(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let (post, list) = try await MatchService(request: request).partners(forOpportunity: try Self.id(request), limit: 20)
+        let post = try await OpportunityService(request: request).find(try Self.id(request))
+        let list = try await MatchService(request: request).partners(for: post.opportunity, posterHub: post.posterHub, limit: 20)
         let actor = try await request.actor()
         let mayWithdraw = Policy.decide(.postOpportunity(organisation: post.opportunity.organisationID, hub: post.posterHub), for: actor) == .allowed
         let model = OpportunityModel(row: Self.row(post), partners: list.matches.map(Self.row), suggestedHubs: list.suggestedHubs,
@@ -117,7 +121,7 @@ struct MatchPageController: RouteCollection {
                                    language: model.language, topicSlugs: model.topics, soughtKinds: model.soughtKinds,
                                    preferredHubs: model.preferredHubs, deadline: deadline, visibility: model.visibility)
             let created = try await OpportunityService(request: request).create(post)
-            return request.redirect(to: SiteURL.opportunity(id: created.id).path(language), redirectType: .normal)
+            return request.redirect(to: SiteURL.opportunity(id: created.opportunity.id).path(language), redirectType: .normal)
         } catch let failure as ValidationFailure {
             model.problems = failure.problems
             let context = try await request.pageContext(language, .newOpportunity)
@@ -145,14 +149,7 @@ struct MatchPageController: RouteCollection {
 
     /// The organisations the member may post for: those it acts for.
     private func postableOrganisations(_ request: Request) async throws -> [Organisation] {
-        let actor = try await request.actor()
-        let ids = actor.roles.compactMap { role -> UUID? in
-            switch role {
-            case .organisationAdmin(let id), .organisationMember(let id): id
-            default: nil
-            }
-        }
-        return try await OrganisationStore(request.db).find(ids).sorted { $0.name < $1.name }
+        try await OrganisationStore(request.db).find(try await request.actor().organisations).sorted { $0.name < $1.name }
     }
 
     static func id(_ request: Request) throws -> UUID {

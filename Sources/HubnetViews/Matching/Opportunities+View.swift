@@ -138,11 +138,9 @@ enum OpportunityParts {
         return parts.joined(separator: " · ")
     }
 
+    /// Deadlines are days kept as midnight UTC; shown in each language's own style.
     static func day(_ date: Date, _ language: HubnetCore.Language) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language == .de ? "de_DE" : "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateStyle = .medium
-        return formatter.string(from: date)
+        date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, locale: Locale(identifier: language == .de ? "de_DE" : "en_GB"),
+                                        timeZone: TimeZone(identifier: "UTC")!))
     }
 }
