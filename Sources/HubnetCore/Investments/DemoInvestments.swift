@@ -17,8 +17,16 @@ public struct DemoInvestments: Sendable {
         var generator = SeededGenerator(seed: seed ^ 0x1E7E57)
         let startups = organisations.filter { $0.kind == .startup }
         guard !startups.isEmpty else { return [] }
+        // Indexed once: a network of 100,000 has some 9,000 investors making deals in it.
         var byTopic: [String: [Organisation]] = [:]
-        for startup in startups { for topic in startup.topicSlugs { byTopic[topic, default: []].append(startup) } }
+        var byTopicAndHub: [[String]: [Organisation]] = [:]
+        for startup in startups {
+            for topic in startup.topicSlugs {
+                byTopic[topic, default: []].append(startup)
+                byTopicAndHub[[topic, startup.hubSlug], default: []].append(startup)
+            }
+        }
+        let calendar = Calendar(identifier: .gregorian)
         let stages = FundingStage.allCases
         var deals: [Investment] = []
         var seen = Set<[UUID]>()
@@ -32,7 +40,7 @@ public struct DemoInvestments: Sendable {
                 let pool: [Organisation]
                 if roll < 0.75, let topic = investor.topicSlugs.randomElement(using: &generator), let fitting = byTopic[topic] {
                     // Mostly its own topics, and within them its own hub more often than not.
-                    let local = fitting.filter { $0.hubSlug == investor.hubSlug }
+                    let local = byTopicAndHub[[topic, investor.hubSlug]] ?? []
                     pool = !local.isEmpty && Bool.random(using: &generator) ? local : fitting
                 } else {
                     pool = startups
@@ -41,7 +49,7 @@ public struct DemoInvestments: Sendable {
                 guard seen.insert([investor.id, company.id]).inserted else { continue }
                 let daysBack = Double(Int.random(in: 30...(6 * 365), using: &generator))
                 deals.append(Investment(investorID: investor.id, companyID: company.id,
-                                        fundedOn: Calendar(identifier: .gregorian).startOfDay(for: end.addingTimeInterval(-daysBack * 86_400)),
+                                        fundedOn: calendar.startOfDay(for: end.addingTimeInterval(-daysBack * 86_400)),
                                         stage: stageRange.randomElement(using: &generator)))
             }
         }
