@@ -11,8 +11,7 @@ public enum FindPartnersView {
             context, title: s.findPartnersTitle, section: .matches,
             .h1(.text(s.findPartnersTitle)),
             .p(.class("lead"), .text(s.findPartnersIntro)),
-            .if(!model.problems.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "alert"),
-                                              .ul(.forEach(model.problems) { .li(.text($0.message[language])) }))),
+            FormParts.notice(model.problems.map { $0.message[language] }),
             .form(
                 .class("search card"), .method(.get), .action(context.link(.findPartners())), .id("find-partners"),
                 .label(.text(s.whatDoYouSeek),

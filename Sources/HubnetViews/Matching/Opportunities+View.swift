@@ -63,15 +63,11 @@ public enum OpportunityFormView {
         let s = context.matchStrings
         let language = context.language
         let problems = model.problems
-        func problem(_ field: String) -> Node<HTML.BodyContext> {
-            .unwrap(problems.first { $0.field == field }) { .p(.class("problem"), .text($0.message[language])) }
-        }
         return Layout.page(
             context, title: s.newOpportunity, section: .opportunities,
             .h1(.text(s.newOpportunity)),
             .if(model.organisations.isEmpty, .p(.class("notice"), .text(s.noOrganisationToPostFor))),
-            .if(!problems.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "alert"),
-                                        .ul(.forEach(problems) { .li(.text($0.message[language])) }))),
+            FormParts.notice(problems.map { $0.message[language] }),
             .if(!model.organisations.isEmpty, .form(
                 .class("card"), .method(.post), .action(context.link(.newOpportunity)), .id("new-opportunity-form"),
                 FormParts.csrf(model.csrf),
@@ -113,8 +109,7 @@ public enum OpportunityFormView {
                          .choice(value: $0.rawValue, label: $0.label[language], selected: $0 == model.visibility)
                      })),
                 .button(.type(.submit), .id("publish"), .text(s.post))
-            )),
-            problem("organisation")
+            ))
         ).render()
     }
 }
