@@ -155,7 +155,10 @@ try:
     check(wait.until(EC.presence_of_element_located((By.ID, "saved"))) is not None, "the new organisation is saved")
     description = driver.find_element(By.ID, "description_en")
     description.send_keys("Robots for the port.")
+    # The page already says "saved" from the first save: wait until it has been replaced.
+    previous = driver.find_element(By.ID, "saved")
     driver.find_element(By.ID, "save").click()
+    wait.until(EC.staleness_of(previous))
     wait.until(EC.presence_of_element_located((By.ID, "saved")))
     shot(driver, "edit-organisation")
     driver.get(BASE + "/en/directory?q=smoke+robotics")
