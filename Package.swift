@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The domain: Foundation only.
@@ -32,12 +33,19 @@ let package = Package(
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
+        // Every action of the network, one function each: policy, validation, write, audit, outbox. No Vapor.
+        .target(name: "HubnetActions", dependencies: [
+            "HubnetCore", "HubnetPersistence",
+            .product(name: "Algorithms", package: "swift-algorithms"),
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "HubnetViews", dependencies: [
             "HubnetCore",
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "HubnetServer", dependencies: [
-            "HubnetCore", "HubnetPersistence", "HubnetViews",
+            "HubnetCore", "HubnetPersistence", "HubnetActions", "HubnetViews",
             .product(name: "Algorithms", package: "swift-algorithms"),
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
@@ -49,11 +57,12 @@ let package = Package(
         .executableTarget(name: "hubnet", dependencies: ["HubnetServer"]),
         // Fresh databases for tests: SQLite always, PostgreSQL when HUBNET_TEST_POSTGRES_URL is set.
         .target(name: "HubnetTestSupport", dependencies: [
-            "HubnetPersistence", "HubnetServer",
+            "HubnetPersistence", "HubnetActions", "HubnetServer",
             .product(name: "VaporTesting", package: "vapor"),
         ], path: "Tests/HubnetTestSupport"),
         .testTarget(name: "HubnetCoreTests", dependencies: ["HubnetCore"]),
         .testTarget(name: "HubnetPersistenceTests", dependencies: ["HubnetPersistence", "HubnetTestSupport"]),
+        .testTarget(name: "HubnetActionsTests", dependencies: ["HubnetActions", "HubnetTestSupport"]),
         .testTarget(name: "HubnetServerTests", dependencies: [
             "HubnetServer", "HubnetTestSupport",
             .product(name: "VaporTesting", package: "vapor"),

@@ -24,6 +24,10 @@ extension Organisation {
         organisation.topicSlugs = topicSlugs.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
 
         var check = ProblemCollector()
+        check.clean([("name", organisation.name, false), ("city", organisation.city, false),
+                     ("website", organisation.website ?? "", false)]
+                    + [("description", organisation.description), ("offers", organisation.offers), ("seeks", organisation.seeks)]
+                        .flatMap { field, text in [(field, text.de, true), (field, text.en, true)] })
         check(Self.nameLength.contains(organisation.name.count), "name",
               de: "Der Name muss 2 bis 120 Zeichen lang sein.", en: "The name must be 2 to 120 characters long.")
         check(Network.hub(hubSlug) != nil, "hub",

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An actor of the network as the directory shows it.
-public struct Organisation: Hashable, Sendable, Identifiable {
+public struct Organisation: Hashable, Sendable, Identifiable, Codable {
     public var id: UUID
     public var name: String
     public var kind: OrganisationKind

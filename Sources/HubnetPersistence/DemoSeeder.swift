@@ -9,7 +9,7 @@ public enum DemoSeeder {
         count: Int, seed: UInt64, on database: any Database, progress: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws {
         let organisations = DemoEcosystem(seed: seed).organisations(count: count)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let store = OrganisationStore(database)
             var done = 0
             for batch in organisations.chunks(ofCount: 5_000) {
@@ -27,7 +27,7 @@ public enum DemoSeeder {
 
     /// Removes every organisation, for `hubnet seed --replace`.
     public static func removeAllOrganisations(on database: any Database) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await InvestmentRecord.query(on: database).delete()
             try await OpportunityTopicRecord.query(on: database).delete()
             try await OpportunityRecord.query(on: database).delete()

@@ -60,7 +60,7 @@ public struct OrganisationStore: Sendable {
     // MARK: Writing
 
     public func create(_ organisation: Organisation) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             if try await OrganisationRecord.find(organisation.id, on: database) != nil {
                 throw WriteError.alreadyExists(organisation.id)
             }
@@ -73,7 +73,7 @@ public struct OrganisationStore: Sendable {
     /// Replaces the stored organisation; false when there is none with that id.
     @discardableResult
     public func update(_ organisation: Organisation) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let record = try await OrganisationRecord.find(organisation.id, on: database) else { return false }
             record.apply(organisation)
             // Saved even when only topics changed, so updated_at moves.
@@ -87,7 +87,7 @@ public struct OrganisationStore: Sendable {
 
     @discardableResult
     public func delete(_ id: UUID) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let record = try await OrganisationRecord.find(id, on: database) else { return false }
             try await OrganisationTopicRecord.query(on: database).filter(\.$organisationID == id).delete()
             try await record.delete(on: database)

@@ -5,7 +5,7 @@ import HubnetCore
 /// reference data is code, the rows exist so that foreign keys can check against them.
 public enum ReferenceData {
     public static func sync(on database: any Database) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let hubs = try await HubRecord.query(on: database).all()
             for hub in Network.hubs {
                 let record = hubs.first { $0.id == hub.slug } ?? HubRecord(slug: hub.slug, nameDE: "", nameEN: "", round: 0)

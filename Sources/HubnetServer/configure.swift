@@ -1,4 +1,5 @@
 import Fluent
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import Vapor
@@ -13,12 +14,15 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Dates in every answer as ISO 8601, never Foundation's seconds since 2001.
+    encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
     // So that clients built on Vapor, the tests among them, read problem details as JSON.
     ContentConfiguration.global.use(decoder: JSONDecoder(), for: HTTPMediaType(type: "application", subType: "problem+json"))
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogger())
+    app.middleware.use(SecurityHeaders(https: settings.publicURL.hasPrefix("https://")))
     app.middleware.use(ErrorResponder())
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use { _ in DatabaseSessionDriver() }
@@ -30,7 +34,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // A directory of 100,000 organisations must not be loaded by every test of a command.
     app.directory(DirectoryService())
     app.investors(InvestorService())
+    let directory = app.directory
+    app.actionServices = ActionServices(
+        passwords: BcryptPasswords(cost: settings.bcryptCost, threadPool: app.threadPool), publicURL: settings.publicURL,
+        directoryChanged: { database in try await directory.synchronize(on: database) })
     try routes(app)
+    app.routeTable = RouteTable(app.routes)
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(ImportCommand(), as: "import")
@@ -48,6 +57,7 @@ public func configure(_ app: Application) async throws {
 /// What `hubnet serve` does before it listens: migrate, bring the reference data up to date,
 /// give an empty network a demo ecosystem, and load the directory index.
 public func prepareForServing(_ app: Application) async throws {
+    try await app.db.prepareForConcurrentWriters()
     try await app.autoMigrate()
     try await ReferenceData.sync(on: app.db)
     let store = OrganisationStore(app.db)
@@ -58,7 +68,8 @@ public func prepareForServing(_ app: Application) async throws {
     let index = try await app.directory.snapshot(on: app.db)
     app.logger.info("Directory ready: \(index.count) organisations.")
     if app.hubnetSettings.smtpURL == nil {
-        app.logger.notice("No HUBNET_SMTP_URL: e-mails stay in the local mailbox at \(app.hubnetSettings.publicURL)/dev/mailbox.")
+        let readers = app.hubnetSettings.devMailbox ? "anyone (HUBNET_DEV_MAILBOX=1: never in production)" : "network admins"
+        app.logger.notice("No HUBNET_SMTP_URL: e-mails stay in the local mailbox at \(app.hubnetSettings.publicURL)/dev/mailbox, readable by \(readers).")
     }
     app.lifecycle.use(OutboxWorker(mailer: app.hubnetSettings.mailer))
 }

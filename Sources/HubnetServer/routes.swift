@@ -8,6 +8,13 @@ func routes(_ app: Application) throws {
         request.redirect(to: SiteURL.home.path(.preferred(acceptLanguage: request.headers.first(name: .acceptLanguage))))
     }
     app.get("health") { _ in "ok" }
+    app.get("assets", "hubnet.css") { _ in
+        let response = Response(status: .ok, body: .init(string: Stylesheet.css))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        // The link carries the content's hash, so a new stylesheet has a new address.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        return response
+    }
     // Pages know members by session and check every form post for its CSRF token.
     let pages = app.grouped(app.sessions.middleware, CSRFMiddleware())
     try pages.register(collection: PageController())

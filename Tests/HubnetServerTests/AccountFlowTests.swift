@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 @testable import HubnetServer
@@ -87,7 +88,7 @@ import VaporTesting
         try await TestApp.with(kind) { app in
             let member = try await TestMember.make(app, password: Self.password)
             let browser = BrowserSession(app)
-            for _ in 0..<AccountService.failuresPerAccount {
+            for _ in 0..<AccountActions.failuresPerAccount {
                 _ = try await browser.signIn(email: member.email, password: "wrong password!")
             }
             let blocked = try await browser.signIn(email: member.email, password: Self.password, language: "en")

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import HubnetServer

@@ -45,6 +45,7 @@ public struct SignUp: Sendable {
         result.email = Self.normalise(email: email)
         result.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         var check = ProblemCollector()
+        check.clean([("name", result.name, false)])
         check(Self.isPlausible(email: result.email), "email",
               de: "Bitte eine gültige E-Mail-Adresse angeben.", en: "Please give a valid e-mail address.")
         check((1...120).contains(result.name.count), "name",

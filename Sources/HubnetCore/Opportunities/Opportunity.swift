@@ -55,7 +55,7 @@ public enum OpportunityVisibility: String, CaseIterable, Codable, Sendable {
 }
 
 /// Something an organisation posted to the network.
-public struct Opportunity: Hashable, Sendable, Identifiable {
+public struct Opportunity: Hashable, Sendable, Identifiable, Codable {
     public var id: UUID
     public var organisationID: UUID
     public var kind: OpportunityKind
@@ -133,6 +133,7 @@ extension Opportunity {
         post.preferredHubs = Array(preferredHubs.uniqued())
 
         var check = ProblemCollector()
+        check.clean([("title", post.title, false), ("text", post.text, true)])
         check(Self.titleLength.contains(post.title.count), "title",
               de: "Der Titel muss 3 bis 160 Zeichen lang sein.", en: "The title must be 3 to 160 characters long.")
         check(Self.textLength.contains(post.text.count), "text",

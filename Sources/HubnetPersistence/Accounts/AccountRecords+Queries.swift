@@ -38,12 +38,12 @@ public struct CredentialStore: Sendable {
     /// The live token with this hash; records its use.
     public func useAPIToken(hash: String, now: Date = Date()) async throws -> APITokenRecord? {
         guard let token = try await APITokenRecord.query(on: database).filter(\.$tokenHash == hash).first(),
-              token.revokedAt == nil
+              token.isLive(at: now)
         else { return nil }
         // Written at most once a minute: a busy script should not turn every read into a write.
         if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             token.lastUsedAt = now
-            try await token.update(on: database)
+            try await database.serialisedWrite { try await token.update(on: $0) }
         }
         return token
     }
@@ -63,13 +63,39 @@ public struct CredentialStore: Sendable {
         try await SignInAttemptRecord(email: email, address: address, succeeded: succeeded, at: date).create(on: database)
     }
 
-    /// Failed sign-ins since `since`, for one address and one account.
     public func recentFailures(email: String, address: String, since: Date) async throws -> (email: Int, address: Int) {
         let forEmail = try await SignInAttemptRecord.query(on: database)
             .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$attemptedAt > since).count()
         let forAddress = try await SignInAttemptRecord.query(on: database)
             .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since).count()
         return (forEmail, forAddress)
+    }
+
+    /// Revokes every live token of the member (after a password reset).
+    public func revokeAllAPITokens(of memberID: UUID, now: Date) async throws {
+        try await APITokenRecord.query(on: database).filter(\.$memberID == memberID).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: now).update()
+    }
+
+    /// Counts a sign-in try before its password is checked, so that parallel guesses cannot
+    /// all pass the limit: the k-th try of a burst sees at least k failures. The try is
+    /// recorded as failed; `markSignInSucceeded` corrects that once the password fits.
+    /// Returns the try's id, or nil when a limit is reached.
+    public func beginSignIn(email: String, address: String, since: Date, now: Date,
+                            perAccount: Int, perAddress: Int) async throws -> UUID? {
+        let attempt = SignInAttemptRecord(email: email, address: address, succeeded: false, at: now)
+        try await database.serialisedWrite { try await attempt.create(on: $0) }
+        let forEmail = try await SignInAttemptRecord.query(on: database)
+            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$attemptedAt > since).count()
+        let forAddress = try await SignInAttemptRecord.query(on: database)
+            .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since).count()
+        return forEmail > perAccount || forAddress > perAddress ? nil : attempt.id
+    }
+
+    public func markSignInSucceeded(_ attemptID: UUID) async throws {
+        try await database.serialisedWrite { database in
+            try await SignInAttemptRecord.query(on: database).filter(\.$id == attemptID).set(\.$succeeded, to: true).update()
+        }
     }
 }
 
@@ -119,27 +145,40 @@ public struct Outbox: Sendable {
             // A conditional update: the first worker moves the message into the future, so for
             // any other worker it is no longer due and its update touches no row.
             let until = now.addingTimeInterval(lease)
-            let updated = try await (database as! any SQLDatabase).raw("""
-                UPDATE outbox_messages SET next_attempt_at = \(bind: until)
-                WHERE id = \(bind: message.id!) AND sent_at IS NULL AND next_attempt_at <= \(bind: now)
-                RETURNING id
-                """).all()
+            let id = message.id!
+            let updated = try await database.serialisedWrite { database in
+                try await (database as! any SQLDatabase).raw("""
+                    UPDATE outbox_messages SET next_attempt_at = \(bind: until)
+                    WHERE id = \(bind: id) AND sent_at IS NULL AND next_attempt_at <= \(bind: now)
+                    RETURNING id
+                    """).all()
+            }
             if !updated.isEmpty { leased.append(message) }
         }
         return leased
     }
 
     public func markSent(_ id: UUID, at date: Date = Date()) async throws {
-        try await OutboxMessageRecord.query(on: database).filter(\.$id == id).set(\.$sentAt, to: date).update()
+        try await database.serialisedWrite { database in
+            try await OutboxMessageRecord.query(on: database).filter(\.$id == id).set(\.$sentAt, to: date).update()
+        }
     }
 
     /// Records the failure and schedules the next try with exponential back-off.
     public func markFailed(_ message: OutboxMessageRecord, error: String, now: Date = Date()) async throws {
         let attempts = message.attempts + 1
         let delay = min(3_600, pow(2, Double(attempts)) * 5)
-        try await OutboxMessageRecord.query(on: database).filter(\.$id == message.id!)
-            .set(\.$attempts, to: attempts).set(\.$lastError, to: String(error.prefix(500)))
-            .set(\.$nextAttemptAt, to: now.addingTimeInterval(delay)).update()
+        let id = message.id!
+        try await database.serialisedWrite { database in
+            try await OutboxMessageRecord.query(on: database).filter(\.$id == id)
+                .set(\.$attempts, to: attempts).set(\.$lastError, to: String(error.prefix(500)))
+                .set(\.$nextAttemptAt, to: now.addingTimeInterval(delay)).update()
+        }
+    }
+
+    /// Every message to an address, sent or not: erasure takes them all.
+    public func deleteMessages(to recipient: String) async throws {
+        try await OutboxMessageRecord.query(on: database).filter(\.$recipient == recipient).delete()
     }
 
     public func messages(limit: Int = 100) async throws -> [OutboxMessageRecord] {

@@ -26,7 +26,7 @@ public struct OpportunityStore: Sendable {
     }
 
     public func create(_ opportunity: Opportunity, by member: UUID?) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await OpportunityRecord(opportunity, createdBy: member).create(on: database)
             try await Self.replaceTopics(of: opportunity, on: database)
         }
@@ -34,7 +34,7 @@ public struct OpportunityStore: Sendable {
 
     @discardableResult
     public func update(_ opportunity: Opportunity) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let record = try await OpportunityRecord.find(opportunity.id, on: database) else { return false }
             record.apply(opportunity)
             record.updatedAt = Date()
@@ -46,7 +46,7 @@ public struct OpportunityStore: Sendable {
 
     @discardableResult
     public func delete(_ id: UUID) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let record = try await OpportunityRecord.find(id, on: database) else { return false }
             try await OpportunityTopicRecord.query(on: database).filter(\.$opportunityID == id).delete()
             try await record.delete(on: database)

@@ -8,5 +8,6 @@ public enum HubnetMigrations {
         CreateOrganisationChanges(),
         CreateAccounts(),
         CreateOpportunitiesAndInvestments(),
+        HardenAccounts(),
     ]
 }

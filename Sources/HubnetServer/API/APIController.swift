@@ -1,4 +1,5 @@
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import Vapor
@@ -26,14 +27,14 @@ struct APIController: RouteCollection {
     }
 
     func hubs(_ request: Request) async throws -> [HubDTO] {
-        let counts = try await request.application.directory.snapshot(on: request.db).countsByHubAndKind()
+        let counts = try await request.application.directory.snapshot(on: request.application.db).countsByHubAndKind()
         return Network.hubs.map { HubDTO($0, counts: counts[$0.slug] ?? [:]) }
     }
 
     func hub(_ request: Request) async throws -> HubDTO {
         let slug = request.parameters.get("slug") ?? ""
         guard let hub = Network.hub(slug) else { throw ProblemDetails.notFound("There is no hub '\(slug)'.") }
-        let counts = try await request.application.directory.snapshot(on: request.db).countsByHubAndKind()
+        let counts = try await request.application.directory.snapshot(on: request.application.db).countsByHubAndKind()
         return HubDTO(hub, counts: counts[slug] ?? [:])
     }
 
@@ -48,7 +49,7 @@ struct APIController: RouteCollection {
         } catch {
             throw ProblemDetails.validation(error, status: .badRequest)
         }
-        let page = try await request.application.directory.search(query, on: request.db)
+        let page = try await request.application.directory.search(query, on: request.application.db)
         let result = page.result
         return OrganisationPageDTO(
             items: page.organisations.map(OrganisationDTO.init), total: result.total, page: result.page,
@@ -60,26 +61,28 @@ struct APIController: RouteCollection {
     }
 
     func organisation(_ request: Request) async throws -> OrganisationDTO {
-        OrganisationDTO(try await OrganisationService(request: request).existing(try request.uuid()))
+        OrganisationDTO(try await OrganisationActions(request.actions()).existing(try request.uuid()))
     }
 
     func createOrganisation(_ request: Request) async throws -> Response {
-        _ = try await request.authorize(.createOrganisation(hub: ""), reading: true)
-        let organisation = try OrganisationInput.decode(from: request).creating()
-        try await OrganisationService(request: request).create(organisation)
+        let context = try await request.actions()
+        _ = try context.memberID()
+        let organisation = try await OrganisationActions(context).create(try OrganisationInput.decode(from: request).creating())
         let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: request)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(organisation.id.uuidString.lowercased())")
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(organisation.id.lowercased)")
         return response
     }
 
     func updateOrganisation(_ request: Request) async throws -> OrganisationDTO {
+        let context = try await request.actions()
+        _ = try context.memberID()
         let id = try request.uuid()
         let input = try OrganisationInput.decode(from: request)
-        return OrganisationDTO(try await OrganisationService(request: request).update(id) { try input.applied(to: $0) })
+        return OrganisationDTO(try await OrganisationActions(context).update(id) { try input.applied(to: $0) })
     }
 
     func deleteOrganisation(_ request: Request) async throws -> HTTPStatus {
-        try await OrganisationService(request: request).delete(try request.uuid())
+        try await OrganisationActions(request.actions()).delete(try request.uuid())
         return .noContent
     }
 }

@@ -1,12 +1,13 @@
 import Crypto
-import FluentKit
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import Vapor
 
-/// API v1 for accounts: the member's own data and tokens, claims, memberships, roles, audit
-/// log, and the one-time bootstrap of the first network admin.
+/// API v1 for accounts: the member's own data and tokens, claims, memberships, roles, the
+/// audit log, and the one-time bootstrap of the first network admin. Each route decodes,
+/// calls one action and encodes.
 struct AccountsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
@@ -18,6 +19,7 @@ struct AccountsAPIController: RouteCollection {
         api.post("me", "tokens", use: createToken)
         api.delete("me", "tokens", ":tokenID", use: revokeToken)
         api.post("organisations", ":id", "claims", use: claim)
+        api.post("organisations", ":id", "approve", use: approveOrganisation)
         api.get("claims", use: pendingClaims)
         api.post("claims", ":claimID", "approve", use: approve)
         api.post("claims", ":claimID", "reject", use: reject)
@@ -33,110 +35,87 @@ struct AccountsAPIController: RouteCollection {
 
     /// With the admin token from the environment, makes an existing, confirmed member the
     /// first network admin. Once there is one, the admin token opens nothing any more.
-    func bootstrap(_ request: Request) async throws -> Response {
+    func bootstrap(_ request: Request) async throws -> HTTPStatus {
         guard let expected = request.application.hubnetSettings.adminToken else {
-            throw ProblemDetails(.forbidden, status: .forbidden, title: "No bootstrap token",
-                                 detail: "Set HUBNET_ADMIN_TOKEN to appoint the first network admin.")
+            throw DomainError.forbidden(.init(de: "Setzen Sie HUBNET_ADMIN_TOKEN, um die erste Netzwerk-Administration zu ernennen.",
+                                              en: "Set HUBNET_ADMIN_TOKEN to appoint the first network admin."))
         }
         guard let given = request.headers.bearerAuthorization?.token,
               SHA256.hash(data: Data(given.utf8)) == SHA256.hash(data: Data(expected.utf8))
-        else {
-            throw ProblemDetails(.unauthorized, status: .unauthorized, title: "Unauthorized", detail: "Send HUBNET_ADMIN_TOKEN as a bearer token.")
-        }
-        let input = try request.content.decode(BootstrapInput.self)
-        return try await request.db.transaction { database in
-            guard try await RoleAssignmentRecord.query(on: database).filter(\.$role == "network_admin").count() == 0 else {
-                throw ProblemDetails(.forbidden, status: .forbidden, title: "Bootstrap finished",
-                                     detail: "A network admin exists; they appoint others with POST /api/v1/roles.")
-            }
-            guard let member = try await MemberStore(database).record(email: input.email), member.emailConfirmedAt != nil else {
-                throw ValidationFailure([FieldProblem(field: "email", message: .init(
-                    de: "Kein bestätigtes Konto mit dieser Adresse.", en: "No confirmed account has this address."))])
-            }
-            try await MemberStore(database).assign(.networkAdmin, to: member.id!)
-            try await AuditLog(database).record(actor: nil, action: "role.bootstrap-network-admin", objectType: "member",
-                                                objectID: member.id!.uuidString.lowercased(), hub: nil, before: nil, after: "{\"role\":\"network_admin\"}")
-            return Response(status: .noContent)
-        }
-    }
-
-    struct MeDTO: Content {
-        let id: UUID
-        let email: String
-        let name: String
-        let language: String
-        let roles: [RoleDTO]
-    }
-
-    struct RoleDTO: Content, Equatable {
-        let role: String
-        let scope: String?
-
-        init(_ role: Role) {
-            switch role {
-            case .networkAdmin: (self.role, scope) = ("network_admin", nil)
-            case .hubManager(let hub): (self.role, scope) = ("hub_manager", hub)
-            case .organisationAdmin(let id): (self.role, scope) = ("organisation_admin", id.uuidString.lowercased())
-            case .organisationMember(let id): (self.role, scope) = ("organisation_member", id.uuidString.lowercased())
-            case .juryMember(let id): (self.role, scope) = ("jury_member", id.uuidString.lowercased())
-            }
-        }
-    }
-
-    func me(_ request: Request) async throws -> MeDTO {
-        let actor = try await signedIn(request)
-        guard let member = try await MemberStore(request.db).record(actor.memberID!) else { throw Abort(.notFound) }
-        return MeDTO(id: member.id!, email: member.email, name: member.name, language: member.language,
-                     roles: actor.roles.map(RoleDTO.init).sorted { ($0.role, $0.scope ?? "") < ($1.role, $1.scope ?? "") })
-    }
-
-    func export(_ request: Request) async throws -> MemberDataService.Export {
-        let actor = try await signedIn(request)
-        guard let export = try await MemberDataService(database: request.db).export(actor.memberID!) else { throw Abort(.notFound) }
-        return export
-    }
-
-    func erase(_ request: Request) async throws -> HTTPStatus {
-        let actor = try await request.authorize(.manageOwnAccount)
-        try await MemberDataService(database: request.db).erase(actor.memberID!)
+        else { throw DomainError.signInRequired }
+        let input = try request.strictJSON(BootstrapInput.self)
+        try await RoleActions(request.application.commandActions).bootstrapNetworkAdmin(email: input.email)
         return .noContent
     }
 
+    struct MeDTO: Content {
+        let id: String
+        let email: String
+        let name: String
+        let language: String
+        let roles: [RoleName]
+    }
+
+    func me(_ request: Request) async throws -> MeDTO {
+        let overview = try await MemberDataActions(request.actions()).overview()
+        return MeDTO(id: overview.id.lowercased, email: overview.email, name: overview.name, language: overview.language.rawValue,
+                     roles: overview.roles.map(RoleName.init).sorted { ($0.role, $0.scope ?? "") < ($1.role, $1.scope ?? "") })
+    }
+
+    func export(_ request: Request) async throws -> Response {
+        try jsonResponse(try await MemberDataActions(request.actions()).export())
+    }
+
+    func erase(_ request: Request) async throws -> HTTPStatus {
+        try await MemberDataActions(request.actions()).erase()
+        return .noContent
+    }
+
+    func tokens(_ request: Request) async throws -> Response {
+        try await MemberDataActions(request.actions()).tokens().map { TokenDTO($0) }.encodeResponse(for: request)
+    }
+
     struct TokenDTO: Content {
-        let id: UUID
+        let id: String
         let name: String
         let scopes: [String]
         let createdAt: Date?
         let lastUsedAt: Date?
         let revokedAt: Date?
-    }
+        let expiresAt: Date?
+        /// Only in the answer that creates it.
+        let token: String?
 
-    func tokens(_ request: Request) async throws -> [TokenDTO] {
-        let actor = try await signedIn(request)
-        return try await CredentialStore(request.db).apiTokens(of: actor.memberID!).map {
-            TokenDTO(id: $0.id!, name: $0.name, scopes: $0.scopes.split(separator: " ").map(String.init),
-                     createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+        init(_ token: APIToken, secret: String? = nil) {
+            id = token.id.lowercased
+            name = token.name
+            scopes = token.scopes
+            createdAt = token.createdAt
+            lastUsedAt = token.lastUsedAt
+            revokedAt = token.revokedAt
+            expiresAt = token.expiresAt
+            self.token = secret
         }
     }
 
     struct TokenInput: Content {
         let name: String
         let scope: String
+        let expiresInDays: Int?
     }
 
     func createToken(_ request: Request) async throws -> Response {
-        let actor = try await request.authorize(.manageOwnAccount)
-        let input = try request.content.decode(TokenInput.self)
-        let token = try await MemberDataService(database: request.db).createToken(for: actor.memberID!, name: input.name, scope: input.scope)
-        return try await token.encodeResponse(status: .created, for: request)
+        let context = try await request.actions()
+        _ = try context.memberID()
+        let input = try request.strictJSON(TokenInput.self)
+        let made = try await MemberDataActions(context).createToken(name: input.name, scope: input.scope, expiresInDays: input.expiresInDays)
+        return try await TokenDTO(made.token, secret: made.secret).encodeResponse(status: .created, for: request)
     }
 
     func revokeToken(_ request: Request) async throws -> HTTPStatus {
-        let actor = try await request.authorize(.manageOwnAccount)
-        let id = try request.uuid("tokenID")
-        guard try await MemberDataService(database: request.db).revokeToken(id, of: actor.memberID!) else {
-            throw ProblemDetails.notFound("You have no token with id \(id.uuidString.lowercased()).")
-        }
+        let context = try await request.actions()
+        _ = try context.memberID()
+        try await MemberDataActions(context).revokeToken(try request.uuid("tokenID"))
         return .noContent
     }
 
@@ -145,38 +124,46 @@ struct AccountsAPIController: RouteCollection {
     }
 
     struct ClaimDTO: Content {
-        let id: UUID
-        let organisation: UUID
-        let member: UUID
+        let id: String
+        let organisation: String
+        let member: String
         let message: String
         let status: String
 
-        init(_ claim: ClaimRecord) {
-            id = claim.id!
-            organisation = claim.organisationID
-            member = claim.memberID
+        init(_ claim: Claim) {
+            id = claim.id.lowercased
+            organisation = claim.organisationID.lowercased
+            member = claim.memberID.lowercased
             message = claim.message
-            status = claim.status
+            status = claim.status.rawValue
         }
     }
 
     func claim(_ request: Request) async throws -> Response {
+        let context = try await request.actions()
+        _ = try context.memberID()
         let id = try request.uuid("id")
-        let input = (try? request.content.decode(ClaimInput.self)) ?? ClaimInput(message: nil)
-        let claim = try await ClaimService(request: request).claim(id, message: input.message ?? "")
+        // No body is a claim without a message; a body must be a JSON object.
+        let input = request.body.data?.readableBytes ?? 0 > 0 ? try request.strictJSON(ClaimInput.self) : ClaimInput(message: nil)
+        let claim = try await ClaimActions(context).claim(id, message: input.message ?? "")
         return try await ClaimDTO(claim).encodeResponse(status: .created, for: request)
     }
 
+    func approveOrganisation(_ request: Request) async throws -> HTTPStatus {
+        try await OrganisationActions(request.actions()).approve(try request.uuid("id"))
+        return .noContent
+    }
+
     func pendingClaims(_ request: Request) async throws -> [ClaimDTO] {
-        try await ClaimService(request: request).pending().map { ClaimDTO($0.claim) }
+        try await ClaimActions(request.actions()).pending().map { ClaimDTO($0.claim) }
     }
 
     func approve(_ request: Request) async throws -> ClaimDTO {
-        ClaimDTO(try await ClaimService(request: request).decide(try request.uuid("claimID"), approve: true))
+        ClaimDTO(try await ClaimActions(request.actions()).decide(try request.uuid("claimID"), approve: true))
     }
 
     func reject(_ request: Request) async throws -> ClaimDTO {
-        ClaimDTO(try await ClaimService(request: request).decide(try request.uuid("claimID"), approve: false))
+        ClaimDTO(try await ClaimActions(request.actions()).decide(try request.uuid("claimID"), approve: false))
     }
 
     struct MembershipInput: Content {
@@ -184,36 +171,19 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func setMembership(_ request: Request) async throws -> HTTPStatus {
-        let organisation = try await OrganisationService(request: request).existing(try request.uuid("id"))
-        let actor = try await request.authorize(.manageMembers(organisation: organisation.id, hub: organisation.hubSlug))
-        let memberID = try request.uuid("memberID")
-        let input = try request.content.decode(MembershipInput.self)
+        let context = try await request.actions()
+        _ = try context.memberID()
+        let (organisation, member) = (try request.uuid("id"), try request.uuid("memberID"))
+        let input = try request.strictJSON(MembershipInput.self)
         guard let level = MembershipRecord.Level(rawValue: input.level) else {
             throw ValidationFailure([FieldProblem(field: "level", message: .init(de: "„admin“ oder „member“.", en: "Use 'admin' or 'member'."))])
         }
-        guard let member = try await MemberStore(request.db).record(memberID), member.erasedAt == nil else {
-            throw ProblemDetails.notFound("There is no member with id \(memberID.uuidString.lowercased()).")
-        }
-        try await request.db.transaction { database in
-            try await MemberStore(database).setMembership(memberID: memberID, organisationID: organisation.id, level: level)
-            try await AuditLog(database).record(actor: actor.memberID, action: "membership.set", objectType: "membership",
-                                                objectID: "\(organisation.id.uuidString.lowercased())/\(memberID.uuidString.lowercased())",
-                                                hub: organisation.hubSlug, before: nil, after: "{\"level\":\"\(level.rawValue)\"}")
-        }
+        try await RoleActions(context).setMembership(organisation: organisation, member: member, level: level)
         return .noContent
     }
 
     func removeMembership(_ request: Request) async throws -> HTTPStatus {
-        let organisation = try await OrganisationService(request: request).existing(try request.uuid("id"))
-        let actor = try await request.authorize(.manageMembers(organisation: organisation.id, hub: organisation.hubSlug))
-        let memberID = try request.uuid("memberID")
-        try await request.db.transaction { database in
-            try await MembershipRecord.query(on: database).filter(\.$organisationID == organisation.id)
-                .filter(\.$memberID == memberID).delete()
-            try await AuditLog(database).record(actor: actor.memberID, action: "membership.remove", objectType: "membership",
-                                                objectID: "\(organisation.id.uuidString.lowercased())/\(memberID.uuidString.lowercased())",
-                                                hub: organisation.hubSlug, before: nil, after: nil)
-        }
+        try await RoleActions(request.actions()).removeMembership(organisation: try request.uuid("id"), member: try request.uuid("memberID"))
         return .noContent
     }
 
@@ -224,35 +194,18 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func assignRole(_ request: Request) async throws -> HTTPStatus {
-        let input = try request.content.decode(RoleInput.self)
-        let role: Role
-        switch (input.role, input.scope) {
-        case ("network_admin", _): role = .networkAdmin
-        case ("hub_manager", let hub?) where Network.hub(hub) != nil: role = .hubManager(hub: hub)
-        case ("jury_member", let call?) where UUID(uuidString: call) != nil: role = .juryMember(call: UUID(uuidString: call)!)
-        default:
-            throw ValidationFailure([FieldProblem(field: "role", message: .init(
-                de: "network_admin, hub_manager (scope: Hub) oder jury_member (scope: Call-ID).",
-                en: "network_admin, hub_manager (scope: a hub slug) or jury_member (scope: a call id)."))])
-        }
-        let actor = try await request.authorize(.assignRole(role))
-        guard let member = try await MemberStore(request.db).record(email: input.email), member.erasedAt == nil else {
-            throw ValidationFailure([FieldProblem(field: "email", message: .init(de: "Kein Konto mit dieser Adresse.", en: "No account has this address."))])
-        }
-        try await request.db.transaction { database in
-            if try await MemberStore(database).roles(of: member.id!).contains(role) { return }
-            try await MemberStore(database).assign(role, to: member.id!)
-            try await AuditLog(database).record(actor: actor.memberID, action: "role.assign", objectType: "member",
-                                                objectID: member.id!.uuidString.lowercased(), hub: input.scope.flatMap { Network.hub($0)?.slug },
-                                                before: nil, after: "{\"role\":\"\(input.role)\",\"scope\":\(MemberDataService.json(input.scope ?? ""))}")
-        }
+        let context = try await request.actions()
+        _ = try context.memberID()
+        let input = try request.strictJSON(RoleInput.self)
+        let role = try RoleName.networkRole(role: input.role, scope: input.scope)
+        try await RoleActions(context).assign(role, toMemberWithEmail: input.email)
         return .noContent
     }
 
     struct AuditEntryDTO: Content {
-        let id: UUID
+        let id: String
         let occurredAt: Date
-        let actor: UUID?
+        let actor: String?
         let action: String
         let objectType: String
         let objectID: String
@@ -263,18 +216,9 @@ struct AccountsAPIController: RouteCollection {
 
     func audit(_ request: Request) async throws -> [AuditEntryDTO] {
         let hub = request.query[String.self, at: "hub"]
-        let actor = try await request.authorize(.readAuditLog(hub: hub), reading: true)
-        // A hub manager reads their hubs; the agency reads everything or one hub.
-        let hubs: Set<String>? = hub.map { [$0] } ?? actor.managedHubs
-        return try await AuditLog(request.db).entries(hubs: hubs).map {
-            AuditEntryDTO(id: $0.id!, occurredAt: $0.occurredAt, actor: $0.actorID, action: $0.action, objectType: $0.objectType,
-                          objectID: $0.objectID, hub: $0.hubSlug, before: $0.before, after: $0.after)
+        return try await AuditTrail(request.actions()).entries(hub: hub).map {
+            AuditEntryDTO(id: $0.id.lowercased, occurredAt: $0.occurredAt, actor: $0.actorID?.lowercased, action: $0.action,
+                          objectType: $0.objectType, objectID: $0.objectID, hub: $0.hub, before: $0.before, after: $0.after)
         }
-    }
-
-    private func signedIn(_ request: Request) async throws -> Actor {
-        let actor = try await request.actor()
-        guard actor.isSignedIn else { return try await request.authorize(.manageOwnAccount, reading: true) }
-        return actor
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HubnetActions
 import HubnetCore
 import Vapor
 

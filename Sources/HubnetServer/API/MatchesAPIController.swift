@@ -1,4 +1,5 @@
 import Foundation
+import HubnetActions
 import HubnetCore
 import Vapor
 
@@ -35,13 +36,13 @@ struct MatchesAPIController: RouteCollection {
     }
 
     func matchesForOrganisation(_ request: Request) async throws -> PartnerListDTO {
-        let organisation = try await OrganisationService(request: request).existing(try request.uuid())
+        let organisation = try await OrganisationActions(request.actions()).existing(try request.uuid())
         return PartnerListDTO(try await MatchService(request: request).partners(for: organisation, limit: try Self.limit(request)))
     }
 
     func opportunitiesForOrganisation(_ request: Request) async throws -> [FittingOpportunityDTO] {
-        let organisation = try await OrganisationService(request: request).existing(try request.uuid())
-        let posts = try await OpportunityService(request: request).visible(openOnly: true)
+        let organisation = try await OrganisationActions(request.actions()).existing(try request.uuid())
+        let posts = try await OpportunityActions(request.actions()).visible(openOnly: true)
         return MatchService(request: request).opportunities(for: organisation, among: posts, limit: try Self.limit(request)).map { post, result in
             FittingOpportunityDTO(opportunity: OpportunityDTO(post), score: result.score.thousandths,
                                   reasons: result.reasons.map(MatchReasonDTO.init))
@@ -49,13 +50,13 @@ struct MatchesAPIController: RouteCollection {
     }
 
     func matchesForOpportunity(_ request: Request) async throws -> PartnerListDTO {
-        let post = try await OpportunityService(request: request).find(try request.uuid())
+        let post = try await OpportunityActions(request.actions()).find(try request.uuid())
         return PartnerListDTO(try await MatchService(request: request).partners(for: post.opportunity, posterHub: post.posterHub,
                                                                                 limit: try Self.limit(request)))
     }
 
     func investors(_ request: Request) async throws -> InvestorListDTO {
-        let company = try await OrganisationService(request: request).existing(try request.uuid())
+        let company = try await OrganisationActions(request.actions()).existing(try request.uuid())
         return InvestorListDTO(company: company, try await MatchService(request: request).investors(for: company, limit: try Self.limit(request)))
     }
 
@@ -72,35 +73,38 @@ struct MatchesAPIController: RouteCollection {
         }
         let organisation = try parameters.first { $0.name == "organisation" }.map { try Request.uuid($0.value, field: "organisation") }
         let openOnly = parameters.first { $0.name == "open" }.map { ["1", "true", "yes"].contains($0.value.lowercased()) } ?? false
-        return try await OpportunityService(request: request).visible(kinds: kinds, organisation: organisation, openOnly: openOnly)
+        return try await OpportunityActions(request.actions()).visible(kinds: kinds, organisation: organisation, openOnly: openOnly)
             .map(OpportunityDTO.init)
     }
 
     func opportunity(_ request: Request) async throws -> OpportunityDTO {
-        OpportunityDTO(try await OpportunityService(request: request).find(try request.uuid()))
+        OpportunityDTO(try await OpportunityActions(request.actions()).find(try request.uuid()))
     }
 
     func createOpportunity(_ request: Request) async throws -> Response {
-        _ = try await request.authorize(.manageOwnAccount, reading: false)
+        let context = try await request.actions()
+        _ = try context.memberID()
         let post = try OpportunityInput.decode(from: request).creating()
-        let created = try await OpportunityService(request: request).create(post)
+        let created = try await OpportunityActions(context).create(post)
         let response = try await OpportunityDTO(created).encodeResponse(status: .created, for: request)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/opportunities/\(created.opportunity.id.uuidString.lowercased())")
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/opportunities/\(created.opportunity.id.lowercased)")
         return response
     }
 
     func updateOpportunity(_ request: Request) async throws -> OpportunityDTO {
+        let context = try await request.actions()
+        _ = try context.memberID()
         let input = try OpportunityInput.decode(from: request)
         let id = try request.uuid()
         if input.sent.contains("organisation") {
             throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "organisation", message: .init(
                 de: "Ein Beitrag wechselt nicht die Organisation.", en: "A post cannot move to another organisation."))]))
         }
-        return OpportunityDTO(try await OpportunityService(request: request).update(id) { try input.applied(to: $0) })
+        return OpportunityDTO(try await OpportunityActions(context).update(id) { try input.applied(to: $0) })
     }
 
     func deleteOpportunity(_ request: Request) async throws -> HTTPStatus {
-        try await OpportunityService(request: request).delete(try request.uuid())
+        try await OpportunityActions(request.actions()).delete(try request.uuid())
         return .noContent
     }
 

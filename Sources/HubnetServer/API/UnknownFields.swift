@@ -1,3 +1,5 @@
+import Foundation
+import Vapor
 import HubnetCore
 
 /// Write bodies are strict: a field the API does not know is refused by name, so a typo
@@ -18,5 +20,24 @@ enum UnknownFields {
                 de: "Unbekanntes Feld „\(field)“.",
                 en: "Unknown field '\(field)'; known fields are \(known.sorted().joined(separator: ", ")).")) ])
         }
+    }
+}
+
+extension Request {
+    /// A small JSON body: `application/json` (else 415), every field known (else 422 naming it).
+    /// The known fields are the decoded type's stored properties, as synthesised Codable names them.
+    func strictJSON<T: Decodable>(_ type: T.Type) throws -> T {
+        guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json" else {
+            throw Abort(.unsupportedMediaType, reason: "Send the body as application/json.")
+        }
+        let value = try content.decode(T.self)
+        if let body = body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] {
+            let known = Mirror(reflecting: value).children.compactMap(\.label)
+            if let field = object.keys.filter({ !known.contains($0) }).sorted().first {
+                throw ValidationFailure([FieldProblem(field: field, message: .init(
+                    de: "Unbekanntes Feld „\(field)“.", en: "Unknown field '\(field)'; known fields are \(known.sorted().joined(separator: ", "))."))])
+            }
+        }
+        return value
     }
 }

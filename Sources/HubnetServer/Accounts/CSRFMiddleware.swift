@@ -1,12 +1,19 @@
 import Crypto
 import Foundation
+import HubnetActions
 import Vapor
 
 /// Every form post must carry the session's CSRF token in `_csrf`: another site can make a
 /// browser post, but cannot read the token.
 struct CSRFMiddleware: AsyncMiddleware {
+    /// The largest form the site takes: an organisation with every text at its limit.
+    static let formLimit = 256 * 1024
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST else { return try await next.respond(to: request) }
+        // A form larger than one network read arrives as a stream; collect it before reading
+        // the token, or a long description would look like a form without one.
+        _ = try await request.body.collect(max: Self.formLimit).get()
         let expected = request.hasSession ? request.session.data["csrf"] : nil
         let given = try? request.content.get(String.self, at: "_csrf")
         guard let expected, let given,
@@ -23,7 +30,7 @@ extension Request {
     /// The session's CSRF token, made on first use.
     var csrfToken: String {
         if let token = session.data["csrf"] { return token }
-        let token = DatabaseSessionDriver.randomID()
+        let token = SecretToken.randomID()
         session.data["csrf"] = token
         return token
     }

@@ -1,5 +1,5 @@
-import FluentKit
 import Foundation
+import HubnetActions
 import HubnetPersistence
 import Vapor
 
@@ -8,38 +8,26 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
-        let id = SessionID(string: Self.randomID())
-        try await StoredSessionRecord(id: id.string, data: try Self.encode(data), expiresAt: Date().addingTimeInterval(Self.lifetime))
-            .create(on: request.db)
+        let id = SessionID(string: SecretToken.randomID())
+        try await SessionStore(request.db).create(id: id.string, data: try Self.encode(data), expiresAt: Date().addingTimeInterval(Self.lifetime))
         return id
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        guard let record = try await StoredSessionRecord.find(sessionID.string, on: request.db),
-              record.expiresAt > Date()
-        else { return nil }
-        return try JSONDecoder().decode(SessionData.self, from: Data(record.data.utf8))
+        guard let data = try await SessionStore(request.db).data(sessionID.string, now: Date()) else { return nil }
+        return try JSONDecoder().decode(SessionData.self, from: Data(data.utf8))
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
-        try await StoredSessionRecord.query(on: request.db).filter(\.$id == sessionID.string)
-            .set(\.$data, to: try Self.encode(data))
-            .set(\.$expiresAt, to: Date().addingTimeInterval(Self.lifetime))
-            .update()
+        try await SessionStore(request.db).update(sessionID.string, data: try Self.encode(data), expiresAt: Date().addingTimeInterval(Self.lifetime))
         return sessionID
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
-        try await StoredSessionRecord.query(on: request.db).filter(\.$id == sessionID.string).delete()
+        try await SessionStore(request.db).delete(sessionID.string)
     }
 
     private static func encode(_ data: SessionData) throws -> String {
         String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
-    }
-
-    /// 256 random bits, URL-safe.
-    static func randomID() -> String {
-        Data([UInt8].random(count: 32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

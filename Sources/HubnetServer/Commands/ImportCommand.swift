@@ -1,6 +1,5 @@
-import Algorithms
-import FluentKit
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import Vapor
@@ -53,38 +52,12 @@ struct ImportCommand: AsyncCommand {
         try await app.autoMigrate()
         try await ReferenceData.sync(on: app.db)
         let progress = ProgressLine(total: report.valid.count, label: "Importing organisations")
-        let (created, updated) = try await Self.write(report.valid, on: app.db) { progress.update($0) }
+        // The same audited write as every other change, acting as the command line.
+        let (created, updated) = try await OrganisationActions(app.commandActions).importChecked(report.valid) { progress.update($0) }
         progress.finish()
         context.console.print("Imported \(report.valid.count) organisations: \(created) new, \(updated) updated.")
         if !report.invalidLines.isEmpty {
             context.console.print("Skipped \(report.invalidLines.count) invalid \(unit)s: \(report.invalidLines.map(String.init).joined(separator: ", ")).")
-        }
-    }
-
-    /// Writes all organisations in one transaction: all of them land, or none.
-    static func write(
-        _ organisations: [Organisation], on database: any Database, progress: @escaping @Sendable (Int) -> Void
-    ) async throws -> (created: Int, updated: Int) {
-        try await database.transaction { database in
-            let store = OrganisationStore(database)
-            let existing = Set(try await store.find(organisations.map(\.id)).map(\.id))
-            let fresh = organisations.filter { !existing.contains($0.id) }
-            var done = 0
-            for batch in fresh.chunks(ofCount: 2_000) {
-                try await store.insert(batch: Array(batch))
-                done += batch.count
-                progress(done)
-            }
-            for organisation in organisations where existing.contains(organisation.id) {
-                try await store.update(organisation)
-                done += 1
-                progress(done)
-            }
-            // One entry for the run: the command line acts for no member.
-            try await AuditLog(database).record(actor: nil, action: "organisation.import", objectType: "organisation",
-                                                objectID: "\(organisations.count)", hub: nil, before: nil,
-                                                after: "{\"created\":\(fresh.count),\"updated\":\(existing.count)}")
-            return (fresh.count, existing.count)
         }
     }
 }

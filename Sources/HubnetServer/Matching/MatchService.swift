@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import Vapor
@@ -35,7 +36,7 @@ struct MatchService {
     }
 
     init(request: Request) {
-        self.init(application: request.application, database: request.db)
+        self.init(application: request.application, database: request.application.db)
     }
 
     func partners(_ query: MatchQuery) async throws -> PartnerList {

@@ -1,3 +1,4 @@
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import HubnetViews
@@ -10,12 +11,22 @@ struct ErrorResponder: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let problem = Self.problem(for: error, request: request)
+            var problem = Self.problem(for: error, request: request)
             if problem.status >= 500 { request.logger.report(error: error) }
-            if request.url.path.hasPrefix(SiteURL.apiRoot) || request.url.path == "/api" {
-                return problem.response(for: request)
+            // A path the site serves, asked with a method it does not take: 405 with Allow.
+            var allowed: [HTTPMethod] = []
+            if problem.status == 404, error is any AbortError {
+                allowed = request.application.routeTable.methods(for: request.url.path)
+                if !allowed.isEmpty {
+                    problem = ProblemDetails(.methodNotAllowed, status: .methodNotAllowed, title: "Method Not Allowed",
+                                             detail: "\(request.method.rawValue) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", ")).")
+                }
             }
-            return Self.page(for: problem, request: request)
+            let response = request.url.path.hasPrefix(SiteURL.apiRoot) || request.url.path == "/api"
+                ? problem.response(for: request)
+                : await Self.page(for: problem, request: request)
+            if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", ")) }
+            return response
         }
     }
 
@@ -23,8 +34,13 @@ struct ErrorResponder: AsyncMiddleware {
         switch error {
         case let problem as ProblemDetails:
             return problem
+        case let domain as DomainError:
+            return ProblemDetails(domain, language: .en)
         case let failure as ValidationFailure:
             return .validation(failure)
+        case OrganisationStore.WriteError.alreadyExists(let id):
+            return ProblemDetails(.conflict, status: .conflict, title: "Already exists",
+                                  detail: "An organisation with id \(id.uuidString.lowercased()) already exists.")
         case let decoding as DecodingError where decoding.fieldPath == "body":
             return ProblemDetails(.malformedRequest, status: .badRequest, title: "The body is not valid JSON; nothing was changed.",
                                   detail: decoding.hubnetDescription)
@@ -32,9 +48,6 @@ struct ErrorResponder: AsyncMiddleware {
             return ProblemDetails(
                 .validation, status: .unprocessableEntity, title: "The request body does not fit the schema; nothing was changed.",
                 detail: decoding.hubnetDescription, errors: [.init(field: decoding.fieldPath, message: decoding.hubnetDescription)])
-        case OrganisationStore.WriteError.alreadyExists(let id):
-            return ProblemDetails(.conflict, status: .conflict, title: "Already exists",
-                                  detail: "An organisation with id \(id.uuidString.lowercased()) already exists.")
         case let abort as any AbortError:
             let kind: ProblemDetails.Kind = switch abort.status {
             case .notFound: .notFound
@@ -55,7 +68,7 @@ struct ErrorResponder: AsyncMiddleware {
         }
     }
 
-    private static func page(for problem: ProblemDetails, request: Request) -> Response {
+    private static func page(for problem: ProblemDetails, request: Request) async -> Response {
         let language = request.pageLanguage
         // A visitor who must sign in is sent there, and comes back afterwards.
         if problem.status == 401 {
@@ -64,8 +77,11 @@ struct ErrorResponder: AsyncMiddleware {
             if !back.isEmpty, let encoded = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { target += "?return=" + encoded }
             return request.redirect(to: target, redirectType: .normal)
         }
-        let messages = problem.errors?.map(\.message) ?? [problem.detail ?? problem.title]
-        let html = ErrorPageView.render(status: problem.status, messages: messages, PageContext(language: language, page: .home))
+        let messages = problem.localizedErrors?.map { $0[language] } ?? problem.localizedDetail.map { [$0[language]] }
+            ?? [problem.detail ?? problem.title]
+        // The frame keeps the signed-in member; if even that fails, a visitor's frame.
+        let context = (try? await request.pageContext(language, .home)) ?? PageContext(language: language, page: .home)
+        let html = ErrorPageView.render(status: problem.status, messages: messages, context)
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
         response.headers.contentType = .html
         response.body = .init(string: html)

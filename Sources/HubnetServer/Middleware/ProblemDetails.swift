@@ -14,6 +14,11 @@ public struct ProblemDetails: Content, Error, Sendable {
     public var detail: String?
     public var instance: String?
     public var errors: [FieldError]?
+    /// The detail and field messages in both languages, for pages; never encoded.
+    var localizedDetail: LocalizedText?
+    var localizedErrors: [LocalizedText]?
+
+    private enum CodingKeys: String, CodingKey { case type, title, status, detail, instance, errors }
 
     public static let mediaType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 
@@ -24,6 +29,7 @@ public struct ProblemDetails: Content, Error, Sendable {
         case unauthorized
         case forbidden
         case conflict
+        case rateLimited = "rate-limited"
         case methodNotAllowed = "method-not-allowed"
         case payloadTooLarge = "payload-too-large"
         case unsupportedMediaType = "unsupported-media-type"
@@ -42,10 +48,25 @@ public struct ProblemDetails: Content, Error, Sendable {
     }
 
     public static func validation(_ failure: ValidationFailure, status: HTTPResponseStatus = .unprocessableEntity) -> ProblemDetails {
-        ProblemDetails(
+        var problem = ProblemDetails(
             .validation, status: status, title: "The input has problems; nothing was changed.",
             detail: failure.problems.map(\.description).joined(separator: " "),
             errors: failure.problems.map { FieldError(field: $0.field, message: $0.message.en) })
+        problem.localizedErrors = failure.problems.map(\.message)
+        return problem
+    }
+
+    /// A refused action, in the API's words (English) with both languages kept for pages.
+    init(_ error: DomainError, language: HubnetCore.Language) {
+        let (kind, status, title): (Kind, HTTPResponseStatus, String) = switch error {
+        case .notFound: (.notFound, .notFound, "Not found")
+        case .signInRequired: (.unauthorized, .unauthorized, "Unauthorized")
+        case .forbidden: (.forbidden, .forbidden, "Forbidden")
+        case .conflict: (.conflict, .conflict, "Conflict")
+        case .rateLimited: (.rateLimited, .tooManyRequests, "Too Many Requests")
+        }
+        self.init(kind, status: status, title: title, detail: error.message[language])
+        localizedDetail = error.message
     }
 
     public static func notFound(_ detail: String) -> ProblemDetails {

@@ -1,5 +1,5 @@
-import FluentKit
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import HubnetViews
@@ -46,7 +46,7 @@ struct AccountPageController: RouteCollection {
     func signUp(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let form = try request.content.decode(SignUpForm.self)
         do {
-            try await AccountService(request: request).signUp(SignUp(email: form.email, name: form.name, password: form.password, language: language))
+            try await AccountActions(request.actions()).signUp(SignUp(email: form.email, name: form.name, password: form.password, language: language))
         } catch let failure as ValidationFailure {
             let state = FormState(values: ["name": form.name, "email": form.email], problems: failure.problems)
             let context = try await request.pageContext(language, .signUp)
@@ -59,7 +59,7 @@ struct AccountPageController: RouteCollection {
     func confirm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let strings = AccountStrings.for(language)
         let token = request.query[String.self, at: "token"] ?? ""
-        guard try await AccountService(request: request).confirm(token: token) else {
+        guard try await AccountActions(request.actions()).confirm(token: token) else {
             return try await message(request, language, strings.linkInvalidTitle, strings.linkInvalidText, next: (strings.signIn, .signIn), status: .badRequest)
         }
         return try await message(request, language, strings.confirmedTitle, strings.confirmedText, next: (strings.signIn, .signIn))
@@ -71,7 +71,7 @@ struct AccountPageController: RouteCollection {
         let context = try await request.pageContext(language, .signIn)
         let notice = request.query[String.self, at: "return"] != nil ? [AccountStrings.for(language).signInRequired] : []
         return htmlResponse(AccountFormsView.signIn(FormState(notice: notice), csrf: request.csrfToken,
-                                                    returnTo: Self.safeReturn(request.query[String.self, at: "return"]), context), language)
+                                                    returnTo: request.safeReturn(request.query[String.self, at: "return"]), context), language)
     }
 
     struct SignInForm: Content {
@@ -84,7 +84,8 @@ struct AccountPageController: RouteCollection {
         let form = try request.content.decode(SignInForm.self)
         let strings = AccountStrings.for(language)
         let notice: String
-        switch try await AccountService(request: request).signIn(email: form.email, password: form.password) {
+        switch try await AccountActions(request.actions()).signIn(email: form.email, password: form.password,
+                                                                from: request.remoteAddress?.ipAddress ?? "unknown") {
         case .signedIn(let memberID):
             // A new session id on sign-in, so a planted session cookie is worth nothing.
             if let old = request.session.id {
@@ -92,27 +93,21 @@ struct AccountPageController: RouteCollection {
                 request.session.id = nil
             }
             request.session.data["member"] = memberID.uuidString
-            request.session.data["csrf"] = DatabaseSessionDriver.randomID()
-            return request.redirect(to: Self.safeReturn(form.return) ?? SiteURL.account.path(language), redirectType: .normal)
+            request.session.data["csrf"] = SecretToken.randomID()
+            return request.redirect(to: request.safeReturn(form.return) ?? SiteURL.account.path(language), redirectType: .normal)
         case .refused: notice = strings.refused
         case .unconfirmed: notice = strings.unconfirmed
         case .throttled(let minutes): notice = strings.throttled(minutes)
         }
         let context = try await request.pageContext(language, .signIn)
         let state = FormState(values: ["email": form.email], notice: [notice])
-        return htmlResponse(AccountFormsView.signIn(state, csrf: request.csrfToken, returnTo: Self.safeReturn(form.return), context),
+        return htmlResponse(AccountFormsView.signIn(state, csrf: request.csrfToken, returnTo: request.safeReturn(form.return), context),
                             language, status: .unauthorized)
     }
 
     func signOut(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         request.session.destroy()
         return request.redirect(to: SiteURL.home.path(language), redirectType: .normal)
-    }
-
-    /// Only paths on this site: a return address must not lead elsewhere.
-    static func safeReturn(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
-        return path
     }
 
     // MARK: Password reset
@@ -128,7 +123,7 @@ struct AccountPageController: RouteCollection {
 
     func forgot(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let form = try request.content.decode(EmailForm.self)
-        try await AccountService(request: request).requestPasswordReset(email: form.email)
+        try await AccountActions(request.actions()).requestPasswordReset(email: form.email)
         let strings = AccountStrings.for(language)
         return try await message(request, language, strings.checkMailboxTitle, strings.resetSentText, next: nil)
     }
@@ -148,7 +143,7 @@ struct AccountPageController: RouteCollection {
         let form = try request.content.decode(ResetForm.self)
         let strings = AccountStrings.for(language)
         do {
-            guard try await AccountService(request: request).resetPassword(token: form.token, to: form.password) else {
+            guard try await AccountActions(request.actions()).resetPassword(token: form.token, to: form.password) else {
                 return try await message(request, language, strings.linkInvalidTitle, strings.linkInvalidText,
                                          next: (strings.forgotPassword, .forgotPassword), status: .badRequest)
             }
@@ -165,21 +160,17 @@ struct AccountPageController: RouteCollection {
 
     func account(_ request: Request, _ language: HubnetCore.Language, newToken: String? = nil,
                  problems: [FieldProblem] = []) async throws -> Response {
-        let actor = try await request.authorize(.manageOwnAccount, reading: true)
-        guard let member = try await MemberStore(request.db).record(actor.memberID!) else { throw Abort(.notFound) }
-        let memberships = try await MemberStore(request.db).memberships(of: member.id!)
-        let organisations = try await OrganisationStore(request.db).find(memberships.map(\.organisationID))
-        let tokens = try await CredentialStore(request.db).apiTokens(of: member.id!).map {
-            AccountModel.Token(id: $0.id!, name: $0.name, writes: $0.scopes.contains("write"), lastUsed: $0.lastUsedAt, revoked: $0.revokedAt != nil)
-        }
+        let overview = try await MemberDataActions(request.actions()).overview()
         let model = AccountModel(
-            name: member.name, email: member.email,
-            organisations: organisations.map { organisation in
-                (organisation, memberships.contains { $0.organisationID == organisation.id && $0.level == "admin" })
-            },
-            roles: actor.roles.filter { if case .organisationAdmin = $0 { false } else if case .organisationMember = $0 { false } else { true } }
+            name: overview.name, email: overview.email,
+            organisations: overview.organisations.map { ($0.organisation, $0.administers) },
+            roles: overview.roles.filter { if case .organisationAdmin = $0 { false } else if case .organisationMember = $0 { false } else { true } }
                 .sorted { $0.label.en < $1.label.en },
-            tokens: tokens, newToken: newToken, problems: problems, csrf: request.csrfToken)
+            tokens: overview.tokens.map {
+                AccountModel.Token(id: $0.id, name: $0.name, writes: $0.scopes.contains("write"), lastUsed: $0.lastUsedAt,
+                                   revoked: $0.revokedAt != nil || ($0.expiresAt.map { $0 <= Date() } ?? false))
+            },
+            newToken: newToken, problems: problems, csrf: request.csrfToken)
         let context = try await request.pageContext(language, .account)
         return htmlResponse(AccountView.render(model, context), language, status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -187,31 +178,28 @@ struct AccountPageController: RouteCollection {
     struct TokenForm: Content {
         let name: String
         let scope: String
+        let expiresInDays: String?
     }
 
     func createToken(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let actor = try await request.authorize(.manageOwnAccount)
         let form = try request.content.decode(TokenForm.self)
         do {
-            let token = try await MemberDataService(database: request.db).createToken(for: actor.memberID!, name: form.name, scope: form.scope)
-            return try await account(request, language, newToken: token.token)
+            let made = try await MemberDataActions(request.actions()).createToken(name: form.name, scope: form.scope,
+                                                                                  expiresInDays: form.expiresInDays.flatMap { Int($0) })
+            return try await account(request, language, newToken: made.secret)
         } catch let failure as ValidationFailure {
             return try await account(request, language, problems: failure.problems)
         }
     }
 
     func revokeToken(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let actor = try await request.authorize(.manageOwnAccount)
-        guard let id = request.parameters.get("tokenID").flatMap(UUID.init(uuidString:)),
-              try await MemberDataService(database: request.db).revokeToken(id, of: actor.memberID!)
-        else { throw Abort(.notFound) }
+        guard let id = request.parameters.get("tokenID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        try await MemberDataActions(request.actions()).revokeToken(id)
         return request.redirect(to: SiteURL.account.path(language) + "#tokens", redirectType: .normal)
     }
 
     func export(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let actor = try await request.authorize(.manageOwnAccount, reading: true)
-        guard let export = try await MemberDataService(database: request.db).export(actor.memberID!) else { throw Abort(.notFound) }
-        let response = try await export.encodeResponse(for: request)
+        let response = try jsonResponse(try await MemberDataActions(request.actions()).export())
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"hubnet-data.json\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
@@ -222,12 +210,13 @@ struct AccountPageController: RouteCollection {
     }
 
     func delete(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let actor = try await request.authorize(.manageOwnAccount)
+        let context = try await request.actions()
+        try context.authorize(.manageOwnAccount)
         guard (try? request.content.decode(DeleteForm.self))?.confirm == "yes" else {
             return try await account(request, language, problems: [FieldProblem(field: "confirm", message: .init(
                 de: "Bitte bestätigen Sie das Löschen mit dem Häkchen.", en: "Please tick the box to confirm."))])
         }
-        try await MemberDataService(database: request.db).erase(actor.memberID!)
+        try await MemberDataActions(context).erase()
         request.session.destroy()
         let strings = AccountStrings.for(language)
         return htmlResponse(AccountFormsView.message(title: strings.deleteAccount, text: strings.deletedText, next: nil,

@@ -1,4 +1,5 @@
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import HubnetViews
@@ -48,9 +49,9 @@ struct MatchPageController: RouteCollection {
 
     func organisationMatches(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let service = MatchService(request: request)
-        let organisation = try await OrganisationService(request: request).existing(try Self.id(request))
+        let organisation = try await OrganisationActions(request.actions()).existing(try Self.id(request))
         let list = try await service.partners(for: organisation, limit: 20)
-        let posts = try await OpportunityService(request: request).visible(openOnly: true)
+        let posts = try await OpportunityActions(request.actions()).visible(openOnly: true)
         let fitting = service.opportunities(for: organisation, among: posts, limit: 10)
         let model = OrganisationMatchesModel(
             organisation: organisation, rows: list.matches.map(Self.row), suggestedHubs: list.suggestedHubs,
@@ -60,7 +61,7 @@ struct MatchPageController: RouteCollection {
     }
 
     func investors(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let company = try await OrganisationService(request: request).existing(try Self.id(request))
+        let company = try await OrganisationActions(request.actions()).existing(try Self.id(request))
         let investors = try await MatchService(request: request).investors(for: company, limit: 10)
         let model = InvestorsModel(company: company, rows: investors.map { InvestorRow(investor: $0.investor, factors: $0.recommendation.factors) })
         let context = try await request.pageContext(language, .organisationInvestors(id: company.id))
@@ -69,13 +70,13 @@ struct MatchPageController: RouteCollection {
 
     func opportunities(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let kind = request.query[String.self, at: "kind"].flatMap(OpportunityKind.init(rawValue:))
-        let rows = try await OpportunityService(request: request).visible(kinds: kind.map { [$0] } ?? []).map(Self.row)
+        let rows = try await OpportunityActions(request.actions()).visible(kinds: kind.map { [$0] } ?? []).map(Self.row)
         let model = OpportunityListModel(rows: rows, kind: kind, canPost: try await request.actor().isSignedIn)
         return htmlResponse(OpportunityListView.render(model, try await request.pageContext(language, .opportunities)), language)
     }
 
     func opportunity(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let post = try await OpportunityService(request: request).find(try Self.id(request))
+        let post = try await OpportunityActions(request.actions()).find(try Self.id(request))
         let list = try await MatchService(request: request).partners(for: post.opportunity, posterHub: post.posterHub, limit: 20)
         let actor = try await request.actor()
         let mayWithdraw = Policy.decide(.postOpportunity(organisation: post.opportunity.organisationID, hub: post.posterHub), for: actor) == .allowed
@@ -85,13 +86,13 @@ struct MatchPageController: RouteCollection {
     }
 
     func newOpportunityForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        try await request.authorize(.manageOwnAccount, reading: true)
+        try await request.actions().authorize(.manageOwnAccount, reading: true)
         let model = OpportunityFormModel(organisations: try await postableOrganisations(request), csrf: request.csrfToken)
         return htmlResponse(OpportunityFormView.render(model, try await request.pageContext(language, .newOpportunity)), language)
     }
 
     func createOpportunity(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        try await request.authorize(.manageOwnAccount)
+        try await request.actions().authorize(.manageOwnAccount)
         let form = try request.content.decode(OpportunityForm.self)
         var model = OpportunityFormModel(organisations: try await postableOrganisations(request), csrf: request.csrfToken)
         model.organisationID = UUID(uuidString: form.organisation)
@@ -120,7 +121,7 @@ struct MatchPageController: RouteCollection {
             let post = Opportunity(organisationID: organisationID, kind: model.kind, title: model.title, text: model.text,
                                    language: model.language, topicSlugs: model.topics, soughtKinds: model.soughtKinds,
                                    preferredHubs: model.preferredHubs, deadline: deadline, visibility: model.visibility)
-            let created = try await OpportunityService(request: request).create(post)
+            let created = try await OpportunityActions(request.actions()).create(post)
             return request.redirect(to: SiteURL.opportunity(id: created.opportunity.id).path(language), redirectType: .normal)
         } catch let failure as ValidationFailure {
             model.problems = failure.problems
@@ -130,7 +131,7 @@ struct MatchPageController: RouteCollection {
     }
 
     func withdraw(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        try await OpportunityService(request: request).delete(try Self.id(request))
+        try await OpportunityActions(request.actions()).delete(try Self.id(request))
         return request.redirect(to: SiteURL.opportunities.path(language), redirectType: .normal)
     }
 
@@ -149,7 +150,7 @@ struct MatchPageController: RouteCollection {
 
     /// The organisations the member may post for: those it acts for.
     private func postableOrganisations(_ request: Request) async throws -> [Organisation] {
-        try await OrganisationStore(request.db).find(try await request.actor().organisations).sorted { $0.name < $1.name }
+        try await MemberDataActions(request.actions()).overview().organisations.map(\.organisation).sorted { $0.name < $1.name }
     }
 
     static func id(_ request: Request) throws -> UUID {

@@ -1,5 +1,5 @@
-import FluentKit
 import Foundation
+import HubnetActions
 import HubnetCore
 import HubnetPersistence
 import HubnetViews
@@ -30,21 +30,21 @@ struct MemberPageController: RouteCollection {
 
     /// An empty profile in the member's home hub choice; the member becomes its admin.
     func newForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        try await request.authorize(.createOrganisation(hub: ""), reading: true)
+        try await request.actions().authorize(.createOrganisation(hub: ""), reading: true)
         let blank = Organisation(name: "", kind: .startup, hubSlug: Network.hubs[0].slug, city: "", topicSlugs: [], description: .init(""))
         let context = try await request.pageContext(language, .newOrganisation)
         return htmlResponse(OrganisationEditView.render(blank, problems: [], saved: false, csrf: request.csrfToken, isNew: true, context), language)
     }
 
     func create(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        try await request.authorize(.createOrganisation(hub: ""))
+        let actions = try await request.actions()
+        try actions.authorize(.createOrganisation(hub: ""))
         let form = try request.content.decode(EditForm.self)
         let blank = Organisation(name: "", kind: .startup, hubSlug: "", city: "", topicSlugs: [], description: .init(""))
         let organisation = form.applied(to: blank)
         do {
-            let valid = try form.validated(organisation)
-            try await OrganisationService(request: request).create(valid)
-            return request.redirect(to: SiteURL.editOrganisation(id: valid.id).path(language) + "?saved=1", redirectType: .normal)
+            let created = try await OrganisationActions(actions).create(try form.validated(organisation))
+            return request.redirect(to: SiteURL.editOrganisation(id: created.id).path(language) + "?saved=1", redirectType: .normal)
         } catch let failure as ValidationFailure {
             let context = try await request.pageContext(language, .newOrganisation)
             return htmlResponse(OrganisationEditView.render(organisation, problems: failure.problems, saved: false, csrf: request.csrfToken,
@@ -53,8 +53,9 @@ struct MemberPageController: RouteCollection {
     }
 
     func editForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let organisation = try await OrganisationService(request: request).existing(try organisationID(request))
-        try await request.authorize(.editOrganisation(id: organisation.id, hub: organisation.hubSlug), reading: true)
+        let actions = try await request.actions()
+        let organisation = try await OrganisationActions(actions).existing(try organisationID(request))
+        try actions.authorize(.editOrganisation(id: organisation.id, hub: organisation.hubSlug), reading: true)
         let context = try await request.pageContext(language, .editOrganisation(id: organisation.id))
         return htmlResponse(OrganisationEditView.render(organisation, problems: [], saved: request.query[String.self, at: "saved"] != nil,
                                                         csrf: request.csrfToken, context), language)
@@ -104,17 +105,13 @@ struct MemberPageController: RouteCollection {
     func edit(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let id = try organisationID(request)
         let form = try request.content.decode(EditForm.self)
-        var attempted: Organisation?
+        let actions = OrganisationActions(try await request.actions())
         do {
-            _ = try await OrganisationService(request: request).update(id) { current in
-                let changed = form.applied(to: current)
-                attempted = changed
-                return try form.validated(changed)
-            }
+            _ = try await actions.update(id) { current in try form.validated(form.applied(to: current)) }
         } catch let failure as ValidationFailure {
             let context = try await request.pageContext(language, .editOrganisation(id: id))
-            let shown: Organisation
-            if let attempted { shown = attempted } else { shown = try await OrganisationService(request: request).existing(id) }
+            // The form again as it was sent, with its problems.
+            let shown = form.applied(to: try await actions.existing(id))
             return htmlResponse(OrganisationEditView.render(shown, problems: failure.problems, saved: false, csrf: request.csrfToken, context),
                                 language, status: .unprocessableEntity)
         }
@@ -128,13 +125,13 @@ struct MemberPageController: RouteCollection {
     func claim(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let id = try organisationID(request)
         let form = try request.content.decode(ClaimForm.self)
-        _ = try await ClaimService(request: request).claim(id, message: form.message ?? "")
+        _ = try await ClaimActions(request.actions()).claim(id, message: form.message ?? "")
         return request.redirect(to: SiteURL.organisation(id: id).path(language) + "?notice=claimed", redirectType: .normal)
     }
 
     func claims(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let pending = try await ClaimService(request: request).pending().map { entry in
-            ReviewView.PendingClaim(id: entry.claim.id!, organisation: entry.organisation,
+        let pending = try await ClaimActions(request.actions()).pending().map { entry in
+            ReviewView.PendingClaim(id: entry.claim.id, organisation: entry.organisation,
                                     claimant: entry.claimant.map { "\($0.name) <\($0.email)>" } ?? "–", message: entry.claim.message)
         }
         let context = try await request.pageContext(language, .claims)
@@ -143,20 +140,16 @@ struct MemberPageController: RouteCollection {
 
     func decide(_ request: Request, _ language: HubnetCore.Language, approve: Bool) async throws -> Response {
         guard let id = request.parameters.get("claimID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
-        _ = try await ClaimService(request: request).decide(id, approve: approve)
+        _ = try await ClaimActions(request.actions()).decide(id, approve: approve)
         return request.redirect(to: SiteURL.claims.path(language), redirectType: .normal)
     }
 
     func audit(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let actor = try await request.authorize(.readAuditLog(hub: nil), reading: true)
-        let entries = try await AuditLog(request.db).entries(hubs: actor.managedHubs)
-        let actorIDs = Set(entries.compactMap(\.actorID))
-        let members = try await MemberRecord.query(on: request.db).filter(\.$id ~~ Array(actorIDs)).all()
-        let names = Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.erasedAt == nil ? $0.name : Member.erasedName[language]) })
+        let entries = try await AuditTrail(request.actions()).entries()
         let rows = entries.map { entry in
             ReviewView.AuditRow(
-                occurredAt: entry.occurredAt, actor: entry.actorID.flatMap { names[$0] } ?? "Hubnet",
-                action: entry.action, object: "\(entry.objectType) \(entry.objectID.prefix(8))", hub: entry.hubSlug,
+                occurredAt: entry.occurredAt, actor: entry.actorName?[language] ?? "Hubnet",
+                action: entry.action, object: "\(entry.objectType) \(entry.objectID.prefix(8))", hub: entry.hub,
                 change: [entry.before.map { "− \($0)" }, entry.after.map { "+ \($0)" }].compactMap { $0 }.joined(separator: "\n"))
         }
         let context = try await request.pageContext(language, .audit)

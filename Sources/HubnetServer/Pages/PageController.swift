@@ -2,7 +2,7 @@ import HubnetCore
 import HubnetPersistence
 import HubnetViews
 import Vapor
-import FluentKit
+import HubnetActions
 
 /// The HTML pages, each under its language: /de/…, /en/….
 struct PageController: RouteCollection {
@@ -17,7 +17,7 @@ struct PageController: RouteCollection {
     }
 
     func home(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        let index = try await request.application.directory.snapshot(on: request.db)
+        let index = try await request.application.directory.snapshot(on: request.application.db)
         let model = HomeModel(counts: index.countsByHubAndKind())
         return htmlResponse(HomeView.render(model, try await request.pageContext(language, .home)), language)
     }
@@ -25,8 +25,8 @@ struct PageController: RouteCollection {
     func hub(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
         let slug = request.parameters.get("slug") ?? ""
         guard let hub = Network.hub(slug) else { throw Abort(.notFound) }
-        let index = try await request.application.directory.snapshot(on: request.db)
-        let store = OrganisationStore(request.db)
+        let index = try await request.application.directory.snapshot(on: request.application.db)
+        let store = OrganisationStore(request.application.db)
         var groups: [HubModel.KindGroup] = []
         for kind in OrganisationKind.allCases {
             let result = index.search(DirectoryQuery(hubs: [slug], kinds: [kind], sort: .name, perPage: 8))
@@ -47,7 +47,7 @@ struct PageController: RouteCollection {
             query = DirectoryQuery()
             problems = error.problems
         }
-        let page = try await request.application.directory.search(query, on: request.db)
+        let page = try await request.application.directory.search(query, on: request.application.db)
         let model = DirectoryModel(query: query, result: page.result, organisations: page.organisations, problems: problems)
         let response = htmlResponse(DirectoryView.render(model, try await request.pageContext(language, .directory(query))), language)
         if !problems.isEmpty { response.status = .badRequest }
@@ -55,15 +55,14 @@ struct PageController: RouteCollection {
     }
 
     func organisation(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let organisation = try await OrganisationStore(request.db).find(id)
-        else { throw Abort(.notFound) }
-        let actor = try await request.actor()
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        let context = try await request.actions()
+        let organisation = try await OrganisationActions(context).existing(id)
+        let actor = context.actor
         var claim = OrganisationProfileModel.ClaimState.signInFirst
-        if let memberID = actor.memberID {
-            let existing = try await ClaimRecord.query(on: request.db).filter(\.$memberID == memberID).filter(\.$organisationID == id).first()
-            claim = actor.actsFor(organisation: id) ? .none : existing == nil ? .possible
-                : existing?.status == ClaimRecord.Status.pending.rawValue ? .pending : .none
+        if actor.isSignedIn {
+            let existing = try await ClaimActions(context).own(on: id)
+            claim = actor.actsFor(organisation: id) ? .none : existing == nil ? .possible : existing?.status == .pending ? .pending : .none
         }
         let model = OrganisationProfileModel(
             organisation: organisation,

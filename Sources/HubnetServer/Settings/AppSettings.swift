@@ -15,6 +15,9 @@ public struct AppSettings: Sendable {
     /// `smtp://user:password@host:port`; nil keeps mail in the local mailbox (development).
     public var smtpURL: String?
     public var mailFrom: String
+    /// Development only (HUBNET_DEV_MAILBOX=1): anyone may read the local mailbox. Otherwise
+    /// only network admins may, since its mails hold sign-in and reset links.
+    public var devMailbox: Bool = false
     /// bcrypt work factor; tests lower it to stay fast.
     public var bcryptCost: Int
 
@@ -93,6 +96,12 @@ public struct AppSettings: Sendable {
                 throw Malformed(name: "HUBNET_MAIL_FROM", problem: "must be an e-mail address")
             }
             settings.mailFrom = from
+        }
+        if let mailbox = environment["HUBNET_DEV_MAILBOX"] {
+            guard ["0", "1"].contains(mailbox) else {
+                throw Malformed(name: "HUBNET_DEV_MAILBOX", problem: "must be 1 (anyone reads the local mailbox) or 0, got '\(mailbox)'")
+            }
+            settings.devMailbox = mailbox == "1"
         }
         return settings
     }

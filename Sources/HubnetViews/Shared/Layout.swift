@@ -16,7 +16,7 @@ enum Layout {
                 .meta(.name("description"), .content(strings.tagline)),
                 .link(.rel(.alternate), .href(context.page.path(.de)), .attribute(named: "hreflang", value: "de")),
                 .link(.rel(.alternate), .href(context.page.path(.en)), .attribute(named: "hreflang", value: "en")),
-                .element(named: "style", nodes: [.raw(Stylesheet.css)])
+                .stylesheet(Stylesheet.path)
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(strings.skipToContent)),

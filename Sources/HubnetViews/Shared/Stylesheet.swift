@@ -1,6 +1,12 @@
-/// The site's whole stylesheet: small enough to inline, so a page is one request.
-enum Stylesheet {
-    static let css = """
+/// The site's whole stylesheet, served as a file (the Content-Security-Policy allows no
+/// inline style) under a name that changes with its content, so browsers may keep it for a year.
+public enum Stylesheet {
+    /// Where pages link it: the version is a hash of the text.
+    public static let path = "/assets/hubnet.css?v=" + String(css.utf8.reduce(UInt64(14_695_981_039_346_656_037)) {
+        ($0 ^ UInt64($1)) &* 1_099_511_628_211
+    }, radix: 36)
+
+    public static let css = """
     :root { --ink: #1d2433; --muted: #5b6475; --line: #dfe3ea; --paper: #ffffff; --wash: #f4f6f9;
       --accent: #0b5fff; --accent-ink: #073b9e; --hub: #e0413b; --radius: 10px; }
     * { box-sizing: border-box; }

@@ -42,15 +42,22 @@ public final class APITokenRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    @OptionalField(key: "expires_at") public var expiresAt: Date?
 
     public init() {}
 
-    public init(memberID: UUID, name: String, tokenHash: String, scopes: String) {
+    public init(memberID: UUID, name: String, tokenHash: String, scopes: String, expiresAt: Date? = nil) {
         self.id = UUID()
         self.memberID = memberID
         self.name = name
         self.tokenHash = tokenHash
         self.scopes = scopes
+        self.expiresAt = expiresAt
+    }
+
+    /// Usable now: neither revoked nor expired.
+    public func isLive(at now: Date) -> Bool {
+        revokedAt == nil && (expiresAt.map { $0 > now } ?? true)
     }
 }
 
