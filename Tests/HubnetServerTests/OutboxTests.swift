@@ -99,7 +99,10 @@ struct OutboxTests {
                 #expect(response.status == .ok)
                 let text = response.body.string
                 #expect(text.contains(member.email))
-                #expect(text.contains(organisation.id.uuidString))
+                // Ids in lowercase and dates in ISO 8601, as the API writes them.
+                #expect(text.contains(organisation.id.uuidString.lowercased()))
+                #expect(!text.contains(organisation.id.uuidString))
+                #expect(text.range(of: #""createdAt":"\d{4}-\d\d-\d\dT"#, options: .regularExpression) != nil)
                 #expect(text.contains("organisation.update"))
             }
             try await app.testing().test(.DELETE, "/api/v1/me", headers: member.headers) { #expect($0.status == .noContent) }

@@ -35,6 +35,8 @@ import VaporTesting
         other.stage = other.kind == .startup ? other.stage : nil
         try await OrganisationStore(app.db).create(target)
         try await OrganisationStore(app.db).create(other)
+        // Added by a member and not yet approved by its hub.
+        try await PendingOrganisationRecord(organisationID: target.id, createdBy: nil).create(on: app.db)
         let bystander = try await TestMember.make(app)
         let claim = ClaimRecord(memberID: bystander.id, organisationID: target.id, message: "")
         try await claim.create(on: app.db)
@@ -76,6 +78,8 @@ import VaporTesting
               body: { _ in nil }, expected: [401, 403, 403, 204, 403, 204, 204]),
         Route(name: "POST /organisations/{id}/claims", method: .POST, path: { "/api/v1/organisations/\($0.target.id)/claims" },
               body: { _ in ["message": "I work here"] }, expected: [401, 201, 403, 403, 201, 201, 201]),
+        Route(name: "POST /organisations/{id}/approve", method: .POST, path: { "/api/v1/organisations/\($0.target.id)/approve" },
+              body: { _ in nil }, expected: [401, 403, 403, 403, 403, 204, 204]),
         Route(name: "POST /claims/{id}/approve", method: .POST, path: { "/api/v1/claims/\($0.claim)/approve" },
               body: { _ in nil }, expected: [401, 403, 403, 403, 403, 200, 200]),
         Route(name: "POST /claims/{id}/reject", method: .POST, path: { "/api/v1/claims/\($0.claim)/reject" },

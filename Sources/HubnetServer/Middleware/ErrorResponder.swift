@@ -17,6 +17,8 @@ struct ErrorResponder: AsyncMiddleware {
             var allowed: [HTTPMethod] = []
             if problem.status == 404, error is any AbortError {
                 allowed = request.application.routeTable.methods(for: request.url.path)
+                // A route's own "not found" (an unknown id, a page switched off) stays a 404.
+                if allowed.contains(request.method) { allowed = [] }
                 if !allowed.isEmpty {
                     problem = ProblemDetails(.methodNotAllowed, status: .methodNotAllowed, title: "Method Not Allowed",
                                              detail: "\(request.method.rawValue) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", ")).")
