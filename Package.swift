@@ -62,6 +62,7 @@ let package = Package(
         ], path: "Tests/HubnetTestSupport"),
         .testTarget(name: "HubnetCoreTests", dependencies: ["HubnetCore"]),
         .testTarget(name: "HubnetPersistenceTests", dependencies: ["HubnetPersistence", "HubnetTestSupport"]),
+        .testTarget(name: "HubnetViewsTests", dependencies: ["HubnetViews"]),
         .testTarget(name: "HubnetActionsTests", dependencies: ["HubnetActions", "HubnetTestSupport"]),
         .testTarget(name: "HubnetServerTests", dependencies: [
             "HubnetServer", "HubnetTestSupport",

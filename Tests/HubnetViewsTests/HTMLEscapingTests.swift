@@ -1,0 +1,55 @@
+import Foundation
+import HubnetCore
+@testable import HubnetViews
+import Testing
+
+/// Pages rendered from view models alone, without a server or a database: whatever a person
+/// typed reaches the HTML as text, never as markup, in text and in every attribute.
+@Suite struct HTMLEscapingTests {
+    static let hostile = #"x"><script>alert(1)</script><img src=x onerror=alert(2)>' onfocus='alert(3)"#
+
+    /// No element of the hostile text became markup: no script or img element, and no tag
+    /// carries an event handler (inside tags, an escaped value holds no ">" to end them early).
+    static func isSafe(_ html: String) -> Bool {
+        // Each tag with its quoted values taken out: what remains are element and attribute names.
+        let tags = html.matches(of: /<[^>]*>/).map { String($0.output).replacing(/"[^"]*"/, with: "") }
+        return !tags.contains { $0.hasPrefix("<script") || $0.hasPrefix("<img") || $0.contains("onerror") || $0.contains("onfocus") }
+    }
+
+    static let visitor = PageContext(language: .en, page: .home)
+    static let member = PageContext(language: .de, page: .account, viewer: Viewer(name: hostile, csrfToken: hostile, reviewsClaims: true, readsAudit: true))
+
+    static var organisation: Organisation {
+        Organisation(name: hostile, kind: .startup, hubSlug: "hamburg", city: hostile, topicSlugs: ["logistics"],
+                     description: .init(de: hostile, en: hostile), offers: .init(hostile), seeks: .init(hostile),
+                     website: "https://example.org/?a=\(hostile)")
+    }
+
+    @Test func attributeValuesAreEscaped() {
+        #expect(Self.hostile.attributeEscaped == "x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&#39; onfocus=&#39;alert(3)")
+    }
+
+    @Test(arguments: [visitor, member])
+    func aProfileShowsHostileTextAsText(_ context: PageContext) {
+        let html = OrganisationProfileView.render(OrganisationProfileModel(organisation: Self.organisation, canEdit: true, claim: .possible,
+                                                                           csrf: Self.hostile, notice: Self.hostile), context)
+        #expect(Self.isSafe(html))
+        #expect(html.contains(#"<meta property="og:title" content="x&quot;&gt;&lt;script&gt;"#))
+    }
+
+    @Test func formsKeepHostileValuesInsideTheirAttributes() {
+        let edit = OrganisationEditView.render(Self.organisation, problems: [FieldProblem(field: "name", message: .init(Self.hostile))],
+                                               saved: false, csrf: Self.hostile, Self.member)
+        #expect(Self.isSafe(edit))
+        let state = AccountFormsView.FormState(values: ["email": Self.hostile, "name": Self.hostile], notice: [Self.hostile])
+        for html in [AccountFormsView.signIn(state, csrf: Self.hostile, returnTo: Self.hostile, Self.visitor),
+                     AccountFormsView.signUp(state, csrf: Self.hostile, Self.visitor),
+                     AccountFormsView.resetPassword(token: Self.hostile, state, csrf: Self.hostile, Self.visitor)] {
+            #expect(Self.isSafe(html))
+        }
+    }
+
+    @Test func anErrorPageShowsItsMessagesAsText() {
+        #expect(Self.isSafe(ErrorPageView.render(status: 422, messages: [Self.hostile], Self.member)))
+    }
+}
