@@ -7,12 +7,12 @@ import HubnetPersistence
 /// services. Pages, the API and the command line each make one and call the same actions.
 public struct ActionContext: Sendable {
     public let database: any Database
-    public let actor: Actor
+    public let actor: Principal
     /// The scopes of the API token in use; nil for a browser session or the command line.
     public let tokenScopes: Set<String>?
     public let services: ActionServices
 
-    public init(database: any Database, actor: Actor, tokenScopes: Set<String>? = nil, services: ActionServices) {
+    public init(database: any Database, actor: Principal, tokenScopes: Set<String>? = nil, services: ActionServices) {
         self.database = database
         self.actor = actor
         self.tokenScopes = tokenScopes
@@ -23,7 +23,7 @@ public struct ActionContext: Sendable {
 
     /// Asks the one policy. A write through a token also needs the token's write scope.
     @discardableResult
-    public func authorize(_ action: Action, reading: Bool = false) throws(DomainError) -> Actor {
+    public func authorize(_ action: Action, reading: Bool = false) throws(DomainError) -> Principal {
         switch Policy.decide(action, for: actor) {
         case .allowed:
             if !reading, let tokenScopes, !tokenScopes.contains("write") { throw DomainError.readOnlyToken }
@@ -52,7 +52,7 @@ public struct ActionContext: Sendable {
     }
 
     /// The same context for another actor (a command acting as nobody, a member just signed in).
-    public func acting(as actor: Actor, tokenScopes: Set<String>? = nil) -> ActionContext {
+    public func acting(as actor: Principal, tokenScopes: Set<String>? = nil) -> ActionContext {
         ActionContext(database: database, actor: actor, tokenScopes: tokenScopes, services: services)
     }
 }

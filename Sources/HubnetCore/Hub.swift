@@ -69,7 +69,7 @@ public struct SelectionDate: Hashable, Sendable, Comparable, CustomStringConvert
         return yearMonth + "-" + (day < 10 ? "0\(day)" : "\(day)")
     }
 
-    public func formatted(in language: Language) -> String {
+    public func formatted(in language: SiteLanguage) -> String {
         let months: [LocalizedText] = [
             .init(de: "Januar", en: "January"), .init(de: "Februar", en: "February"), .init(de: "März", en: "March"),
             .init(de: "April", en: "April"), .init(de: "Mai", en: "May"), .init(de: "Juni", en: "June"),

@@ -43,7 +43,7 @@ public struct Organisation: Hashable, Sendable, Identifiable, Codable {
 
 extension LocalizedText {
     /// The text in the asked language, or in the other one when a member wrote only that.
-    public func preferring(_ language: Language) -> String {
+    public func preferring(_ language: SiteLanguage) -> String {
         let asked = self[language]
         return asked.isEmpty ? self[language == .de ? .en : .de] : asked
     }

@@ -63,10 +63,10 @@ import Testing
 
 @Suite struct LanguageTests {
     @Test(arguments: [
-        ("en-GB,en;q=0.9,de;q=0.8", Language.en), ("de-DE,de;q=0.9,en;q=0.8", .de), ("fr-FR,en;q=0.5", .en),
+        ("en-GB,en;q=0.9,de;q=0.8", SiteLanguage.en), ("de-DE,de;q=0.9,en;q=0.8", .de), ("fr-FR,en;q=0.5", .en),
         ("fr", .de), ("", .de), ("en;q=0.4,de;q=0.6", .de), ("*", .de),
     ])
-    func acceptLanguagePicksTheBestSupportedLanguage(header: String, expected: Language) {
-        #expect(Language.preferred(acceptLanguage: header) == expected)
+    func acceptLanguagePicksTheBestSupportedLanguage(header: String, expected: SiteLanguage) {
+        #expect(SiteLanguage.preferred(acceptLanguage: header) == expected)
     }
 }

@@ -6,14 +6,14 @@ import Testing
 @Suite struct PolicyTests {
     static let organisation = UUID()
     static let other = UUID()
-    static let actors: [(String, Actor)] = [
+    static let actors: [(String, Principal)] = [
         ("anonymous", .anonymous),
-        ("member of another organisation", Actor(memberID: UUID(), roles: [.organisationAdmin(organisation: other)])),
-        ("member", Actor(memberID: UUID(), roles: [.organisationMember(organisation: organisation)])),
-        ("organisation admin", Actor(memberID: UUID(), roles: [.organisationAdmin(organisation: organisation)])),
-        ("hub manager of another hub", Actor(memberID: UUID(), roles: [.hubManager(hub: "berlin")])),
-        ("hub manager", Actor(memberID: UUID(), roles: [.hubManager(hub: "hamburg")])),
-        ("network admin", Actor(memberID: UUID(), roles: [.networkAdmin])),
+        ("member of another organisation", Principal(memberID: UUID(), roles: [.organisationAdmin(organisation: other)])),
+        ("member", Principal(memberID: UUID(), roles: [.organisationMember(organisation: organisation)])),
+        ("organisation admin", Principal(memberID: UUID(), roles: [.organisationAdmin(organisation: organisation)])),
+        ("hub manager of another hub", Principal(memberID: UUID(), roles: [.hubManager(hub: "berlin")])),
+        ("hub manager", Principal(memberID: UUID(), roles: [.hubManager(hub: "hamburg")])),
+        ("network admin", Principal(memberID: UUID(), roles: [.networkAdmin])),
     ]
 
     static let A = Decision.allowed, U = Decision.signInRequired, F = Decision.forbidden
@@ -40,6 +40,6 @@ import Testing
     }
 
     @Test func anAnonymousActorHasNoRolesEvenIfGivenSome() {
-        #expect(Actor(memberID: nil, roles: [.networkAdmin]).roles.isEmpty)
+        #expect(Principal(memberID: nil, roles: [.networkAdmin]).roles.isEmpty)
     }
 }

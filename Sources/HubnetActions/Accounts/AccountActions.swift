@@ -150,8 +150,8 @@ public struct AccountActions: Sendable {
         return (String(secret.hash.prefix(16)), secret.value)
     }
 
-    private func language(_ member: MemberRecord) -> Language {
-        Language(rawValue: member.language) ?? .de
+    private func language(_ member: MemberRecord) -> SiteLanguage {
+        SiteLanguage(rawValue: member.language) ?? .de
     }
 
     private func link(_ path: String, _ member: MemberRecord) -> String {

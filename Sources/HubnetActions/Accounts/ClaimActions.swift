@@ -59,7 +59,7 @@ public struct ClaimActions: Sendable {
             }
             if let claimant = try await members.record(claim.memberID), claimant.erasedAt == nil {
                 let mail = AccountMails.claimDecided(name: claimant.name, organisation: organisation.name, approved: approve,
-                                                     Language(rawValue: claimant.language) ?? .de)
+                                                     SiteLanguage(rawValue: claimant.language) ?? .de)
                 try await Outbox(database).enqueue(key: "claim-\(claimID.lowercased)", to: claimant.email,
                                                    subject: mail.subject, body: mail.body)
             }

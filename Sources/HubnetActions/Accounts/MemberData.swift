@@ -50,7 +50,7 @@ public struct AccountOverview: Sendable {
     public let id: UUID
     public let name: String
     public let email: String
-    public let language: Language
+    public let language: SiteLanguage
     public let roles: Set<Role>
     /// The organisations the member acts for, and whether they administer each.
     public let organisations: [(organisation: Organisation, administers: Bool)]

@@ -20,7 +20,7 @@ public struct MemberDataActions: Sendable {
         let memberships = try await MemberStore(context.database).memberships(of: memberID)
         let organisations = try await OrganisationStore(context.database).find(memberships.map(\.organisationID))
         return AccountOverview(
-            id: memberID, name: member.name, email: member.email, language: Language(rawValue: member.language) ?? .de, roles: context.actor.roles,
+            id: memberID, name: member.name, email: member.email, language: SiteLanguage(rawValue: member.language) ?? .de, roles: context.actor.roles,
             organisations: organisations.map { organisation in
                 (organisation, memberships.contains { $0.organisationID == organisation.id && $0.level == "admin" })
             },

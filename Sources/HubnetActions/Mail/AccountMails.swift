@@ -2,7 +2,7 @@ import HubnetCore
 
 /// The texts of the e-mails Hubnet sends, in the member's language.
 public enum AccountMails {
-    public static func confirmEmail(name: String, link: String, _ language: Language) -> (subject: String, body: String) {
+    public static func confirmEmail(name: String, link: String, _ language: SiteLanguage) -> (subject: String, body: String) {
         switch language {
         case .de: ("Bitte bestätigen Sie Ihre E-Mail-Adresse", """
             Hallo \(name),
@@ -25,7 +25,7 @@ public enum AccountMails {
         }
     }
 
-    public static func resetPassword(name: String, link: String, _ language: Language) -> (subject: String, body: String) {
+    public static func resetPassword(name: String, link: String, _ language: SiteLanguage) -> (subject: String, body: String) {
         switch language {
         case .de: ("Neues Passwort für Hubnet", """
             Hallo \(name),
@@ -49,7 +49,7 @@ public enum AccountMails {
     }
 
     /// Sent instead of a second account, so sign-up does not reveal which addresses exist.
-    public static func alreadyRegistered(name: String, link: String, _ language: Language) -> (subject: String, body: String) {
+    public static func alreadyRegistered(name: String, link: String, _ language: SiteLanguage) -> (subject: String, body: String) {
         switch language {
         case .de: ("Sie haben bereits ein Konto", """
             Hallo \(name),
@@ -66,7 +66,7 @@ public enum AccountMails {
         }
     }
 
-    public static func claimDecided(name: String, organisation: String, approved: Bool, _ language: Language) -> (subject: String, body: String) {
+    public static func claimDecided(name: String, organisation: String, approved: Bool, _ language: SiteLanguage) -> (subject: String, body: String) {
         switch (language, approved) {
         case (.de, true): ("Ihr Antrag für \(organisation) ist bestätigt", "Hallo \(name),\n\nSie handeln jetzt in Hubnet für \(organisation).")
         case (.de, false): ("Ihr Antrag für \(organisation) wurde abgelehnt", "Hallo \(name),\n\nder Hub hat Ihren Antrag für \(organisation) abgelehnt. Bei Fragen hilft die Hub-Agentur.")

@@ -6,11 +6,11 @@ public struct Member: Hashable, Sendable, Identifiable {
     public var id: UUID
     public var email: String
     public var name: String
-    public var language: Language
+    public var language: SiteLanguage
     public var emailConfirmed: Bool
     public var erased: Bool
 
-    public init(id: UUID = UUID(), email: String, name: String, language: Language = .de,
+    public init(id: UUID = UUID(), email: String, name: String, language: SiteLanguage = .de,
                 emailConfirmed: Bool = false, erased: Bool = false) {
         self.id = id
         self.email = email
@@ -29,11 +29,11 @@ public struct SignUp: Sendable {
     public var email: String
     public var name: String
     public var password: String
-    public var language: Language
+    public var language: SiteLanguage
 
     public static let passwordLength = 10...200
 
-    public init(email: String, name: String, password: String, language: Language) {
+    public init(email: String, name: String, password: String, language: SiteLanguage) {
         self.email = email
         self.name = name
         self.password = password

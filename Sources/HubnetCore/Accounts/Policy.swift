@@ -28,12 +28,12 @@ public enum Decision: Hashable, Sendable {
 
 /// The one place that decides every permission. Routes ask it; nothing else grants rights.
 public enum Policy {
-    public static func decide(_ action: Action, for actor: Actor) -> Decision {
+    public static func decide(_ action: Action, for actor: Principal) -> Decision {
         guard actor.isSignedIn else { return .signInRequired }
         return allows(action, actor) ? .allowed : .forbidden
     }
 
-    private static func allows(_ action: Action, _ actor: Actor) -> Bool {
+    private static func allows(_ action: Action, _ actor: Principal) -> Bool {
         switch action {
         case .manageOwnAccount:
             return true

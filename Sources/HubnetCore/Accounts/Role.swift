@@ -26,7 +26,7 @@ public enum Role: Hashable, Sendable, Codable {
 }
 
 /// Who is acting: a signed-in member with their roles, or an anonymous visitor.
-public struct Actor: Hashable, Sendable {
+public struct Principal: Hashable, Sendable {
     public let memberID: UUID?
     public let roles: Set<Role>
 
@@ -35,7 +35,7 @@ public struct Actor: Hashable, Sendable {
         self.roles = memberID == nil ? [] : roles
     }
 
-    public static let anonymous = Actor(memberID: nil, roles: [])
+    public static let anonymous = Principal(memberID: nil, roles: [])
 
     public var isSignedIn: Bool { memberID != nil }
     public var isNetworkAdmin: Bool { roles.contains(.networkAdmin) }

@@ -62,7 +62,7 @@ public struct Opportunity: Hashable, Sendable, Identifiable, Codable {
     public var title: String
     public var text: String
     /// The language the post is written in; posts are not translated.
-    public var language: Language
+    public var language: SiteLanguage
     public var topicSlugs: [String]
     public var soughtKinds: [OrganisationKind]
     /// Hubs the poster prefers; empty means the whole network.
@@ -73,7 +73,7 @@ public struct Opportunity: Hashable, Sendable, Identifiable, Codable {
     public var created: Date
 
     public init(
-        id: UUID = UUID(), organisationID: UUID, kind: OpportunityKind, title: String, text: String, language: Language,
+        id: UUID = UUID(), organisationID: UUID, kind: OpportunityKind, title: String, text: String, language: SiteLanguage,
         topicSlugs: [String], soughtKinds: [OrganisationKind] = [], preferredHubs: [String] = [], deadline: Date? = nil,
         visibility: OpportunityVisibility = .public, created: Date = Date()
     ) {
@@ -103,7 +103,7 @@ public struct Opportunity: Hashable, Sendable, Identifiable, Codable {
 extension Opportunity {
     /// Whether someone may see this post. `memberHubs` are the hubs of the organisations the
     /// actor acts for; the poster's hub decides "hub only".
-    public func isVisible(to actor: Actor, memberHubs: Set<String>, posterHub: String) -> Bool {
+    public func isVisible(to actor: Principal, memberHubs: Set<String>, posterHub: String) -> Bool {
         switch visibility {
         case .public, .anonymous: true
         case .network: actor.isSignedIn
@@ -113,7 +113,7 @@ extension Opportunity {
 
     /// Whether the poster's name may be shown: an anonymous post names it only to the poster
     /// and to the agency and hub staff who route it.
-    public func showsPoster(to actor: Actor, posterHub: String) -> Bool {
+    public func showsPoster(to actor: Principal, posterHub: String) -> Bool {
         visibility != .anonymous || actor.actsFor(organisation: organisationID) || actor.manages(hub: posterHub)
     }
 }

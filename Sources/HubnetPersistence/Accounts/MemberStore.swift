@@ -38,9 +38,9 @@ public struct MemberStore: Sendable {
         return roles
     }
 
-    public func actor(_ memberID: UUID) async throws -> Actor {
+    public func actor(_ memberID: UUID) async throws -> Principal {
         guard let member = try await record(memberID), member.erasedAt == nil else { return .anonymous }
-        return Actor(memberID: memberID, roles: try await roles(of: memberID))
+        return Principal(memberID: memberID, roles: try await roles(of: memberID))
     }
 
     public func assign(_ role: Role, to memberID: UUID) async throws {

@@ -42,7 +42,7 @@ public final class OpportunityRecord: Model, @unchecked Sendable {
     }
 
     func opportunity(topics: [String]) -> Opportunity? {
-        guard let id, let kind = OpportunityKind(rawValue: kind), let language = Language(rawValue: language),
+        guard let id, let kind = OpportunityKind(rawValue: kind), let language = SiteLanguage(rawValue: language),
               let visibility = OpportunityVisibility(rawValue: visibility) else { return nil }
         return Opportunity(
             id: id, organisationID: organisationID, kind: kind, title: title, text: text, language: language, topicSlugs: topics,

@@ -80,7 +80,7 @@ struct OpportunityInput: Decodable {
         if let kind, let parsed = parse("kind", kind, as: OpportunityKind.self) { result.kind = parsed }
         if let title { result.title = title }
         if let text { result.text = text }
-        if let language, let parsed = parse("language", language, as: Language.self) { result.language = parsed }
+        if let language, let parsed = parse("language", language, as: SiteLanguage.self) { result.language = parsed }
         if let topics { result.topicSlugs = topics }
         if let soughtKinds { result.soughtKinds = soughtKinds.compactMap { parse("soughtKinds", $0, as: OrganisationKind.self) } }
         if let preferredHubs { result.preferredHubs = preferredHubs }

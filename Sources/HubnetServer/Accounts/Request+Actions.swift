@@ -13,20 +13,20 @@ extension Request {
         ActionContext(database: db, actor: try await actor(), tokenScopes: tokenScopes, services: application.actionServices)
     }
 
-    private struct ActorKey: StorageKey { typealias Value = Actor }
+    private struct PrincipalKey: StorageKey { typealias Value = Principal }
     private struct TokenScopesKey: StorageKey { typealias Value = Set<String> }
 
     /// Who is acting in this request. Pages know members by their session; the API by a
     /// personal token (see `APITokenAuthenticator`). Looked up once per request.
-    func actor() async throws -> Actor {
-        if let actor = storage[ActorKey.self] { return actor }
-        var actor = Actor.anonymous
+    func actor() async throws -> Principal {
+        if let actor = storage[PrincipalKey.self] { return actor }
+        var actor = Principal.anonymous
         if let id = signedInMemberID {
             actor = try await MemberStore(db).actor(id)
             // An erased or removed account ends its sessions.
             if !actor.isSignedIn { session.destroy() }
         }
-        storage[ActorKey.self] = actor
+        storage[PrincipalKey.self] = actor
         return actor
     }
 
@@ -36,7 +36,7 @@ extension Request {
         guard let record = try await CredentialStore(db).useAPIToken(hash: SecretToken.hash(token)) else { return false }
         let actor = try await MemberStore(db).actor(record.memberID)
         guard actor.isSignedIn else { return false }
-        storage[ActorKey.self] = actor
+        storage[PrincipalKey.self] = actor
         storage[TokenScopesKey.self] = Set(record.scopes.split(separator: " ").map(String.init))
         return true
     }

@@ -34,7 +34,7 @@ enum MatchBench {
         let sources = DemoEcosystem(seed: seed &+ 1).organisations(count: max(count, 50))
         return (0..<count).map { _ in
             let source = sources.randomElement(using: &generator)!
-            let language: Language = Bool.random(using: &generator) ? .de : .en
+            let language: SiteLanguage = Bool.random(using: &generator) ? .de : .en
             let words = [source.description[language], source.offers[language], source.seeks[language]]
                 .joined(separator: " ")
                 .split { !$0.isLetter && !$0.isNumber }

@@ -38,7 +38,7 @@ struct MatchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let console = context.console
-        guard let language = HubnetCore.Language(rawValue: signature.language ?? "en") else {
+        guard let language = SiteLanguage(rawValue: signature.language ?? "en") else {
             throw CommandProblem("--language must be de or en, got '\(signature.language ?? "")'.")
         }
         let limit = signature.limit ?? 10

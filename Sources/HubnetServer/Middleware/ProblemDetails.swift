@@ -57,7 +57,7 @@ public struct ProblemDetails: Content, Error, Sendable {
     }
 
     /// A refused action, in the API's words (English) with both languages kept for pages.
-    init(_ error: DomainError, language: HubnetCore.Language) {
+    init(_ error: DomainError, language: SiteLanguage) {
         let (kind, status, title): (Kind, HTTPResponseStatus, String) = switch error {
         case .notFound: (.notFound, .notFound, "Not found")
         case .signInRequired: (.unauthorized, .unauthorized, "Unauthorized")

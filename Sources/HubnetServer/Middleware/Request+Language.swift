@@ -2,9 +2,9 @@ import HubnetCore
 import Vapor
 
 extension Request {
-    /// The language of a page: from the path (/de/…, /en/…), else from Accept-Language.
-    var pageLanguage: HubnetCore.Language {
-        if let first = url.path.split(separator: "/").first, let language = HubnetCore.Language(rawValue: String(first)) {
+    /// The language of a page: from the path (/de/…, /en/…), else from Accept-SiteLanguage.
+    var pageLanguage: SiteLanguage {
+        if let first = url.path.split(separator: "/").first, let language = SiteLanguage(rawValue: String(first)) {
             return language
         }
         return .preferred(acceptLanguage: headers.first(name: .acceptLanguage))

@@ -8,7 +8,7 @@ import Vapor
 /// Sign-up, sign-in, password reset and the account page, under each language.
 struct AccountPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in HubnetCore.Language.allCases {
+        for language in SiteLanguage.allCases {
             let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
             pages.get("sign-up") { try await signUpForm($0, language) }
             pages.post("sign-up") { try await signUp($0, language) }
@@ -32,7 +32,7 @@ struct AccountPageController: RouteCollection {
 
     // MARK: Sign-up
 
-    func signUpForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func signUpForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let context = try await request.pageContext(language, .signUp)
         return htmlResponse(AccountFormsView.signUp(FormState(), csrf: request.csrfToken, context), language)
     }
@@ -43,7 +43,7 @@ struct AccountPageController: RouteCollection {
         let password: String
     }
 
-    func signUp(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func signUp(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(SignUpForm.self)
         do {
             try await AccountActions(request.actions()).signUp(SignUp(email: form.email, name: form.name, password: form.password, language: language))
@@ -56,7 +56,7 @@ struct AccountPageController: RouteCollection {
         return try await message(request, language, strings.checkMailboxTitle, strings.checkMailboxText, next: nil)
     }
 
-    func confirm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func confirm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let strings = AccountStrings.for(language)
         let token = request.query[String.self, at: "token"] ?? ""
         guard try await AccountActions(request.actions()).confirm(token: token) else {
@@ -67,7 +67,7 @@ struct AccountPageController: RouteCollection {
 
     // MARK: Sign-in and sign-out
 
-    func signInForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func signInForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let context = try await request.pageContext(language, .signIn)
         let notice = request.query[String.self, at: "return"] != nil ? [AccountStrings.for(language).signInRequired] : []
         return htmlResponse(AccountFormsView.signIn(FormState(notice: notice), csrf: request.csrfToken,
@@ -80,7 +80,7 @@ struct AccountPageController: RouteCollection {
         let `return`: String?
     }
 
-    func signIn(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func signIn(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(SignInForm.self)
         let strings = AccountStrings.for(language)
         let notice: String
@@ -105,14 +105,14 @@ struct AccountPageController: RouteCollection {
                             language, status: .unauthorized)
     }
 
-    func signOut(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func signOut(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         request.session.destroy()
         return request.redirect(to: SiteURL.home.path(language), redirectType: .normal)
     }
 
     // MARK: Password reset
 
-    func forgotForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func forgotForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let context = try await request.pageContext(language, .forgotPassword)
         return htmlResponse(AccountFormsView.forgotPassword(FormState(), csrf: request.csrfToken, context), language)
     }
@@ -121,14 +121,14 @@ struct AccountPageController: RouteCollection {
         let email: String
     }
 
-    func forgot(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func forgot(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(EmailForm.self)
         try await AccountActions(request.actions()).requestPasswordReset(email: form.email)
         let strings = AccountStrings.for(language)
         return try await message(request, language, strings.checkMailboxTitle, strings.resetSentText, next: nil)
     }
 
-    func resetForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func resetForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let context = try await request.pageContext(language, .resetPassword)
         let token = request.query[String.self, at: "token"] ?? ""
         return htmlResponse(AccountFormsView.resetPassword(token: token, FormState(), csrf: request.csrfToken, context), language)
@@ -139,7 +139,7 @@ struct AccountPageController: RouteCollection {
         let password: String
     }
 
-    func reset(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func reset(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(ResetForm.self)
         let strings = AccountStrings.for(language)
         do {
@@ -158,7 +158,7 @@ struct AccountPageController: RouteCollection {
 
     // MARK: Account
 
-    func account(_ request: Request, _ language: HubnetCore.Language, newToken: String? = nil,
+    func account(_ request: Request, _ language: SiteLanguage, newToken: String? = nil,
                  problems: [FieldProblem] = []) async throws -> Response {
         let overview = try await MemberDataActions(request.actions()).overview()
         let model = AccountModel(
@@ -181,7 +181,7 @@ struct AccountPageController: RouteCollection {
         let expiresInDays: String?
     }
 
-    func createToken(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func createToken(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(TokenForm.self)
         do {
             let made = try await MemberDataActions(request.actions()).createToken(name: form.name, scope: form.scope,
@@ -192,13 +192,13 @@ struct AccountPageController: RouteCollection {
         }
     }
 
-    func revokeToken(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func revokeToken(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         guard let id = request.parameters.get("tokenID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         try await MemberDataActions(request.actions()).revokeToken(id)
         return request.redirect(to: SiteURL.account.path(language) + "#tokens", redirectType: .normal)
     }
 
-    func export(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func export(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let response = try jsonResponse(try await MemberDataActions(request.actions()).export())
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"hubnet-data.json\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
@@ -209,7 +209,7 @@ struct AccountPageController: RouteCollection {
         let confirm: String?
     }
 
-    func delete(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func delete(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let context = try await request.actions()
         try context.authorize(.manageOwnAccount)
         guard (try? request.content.decode(DeleteForm.self))?.confirm == "yes" else {
@@ -223,7 +223,7 @@ struct AccountPageController: RouteCollection {
                                                      PageContext(language: language, page: .home)), language)
     }
 
-    private func message(_ request: Request, _ language: HubnetCore.Language, _ title: String, _ text: String,
+    private func message(_ request: Request, _ language: SiteLanguage, _ title: String, _ text: String,
                          next: (String, SiteURL)?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let context = try await request.pageContext(language, .home)
         return htmlResponse(AccountFormsView.message(title: title, text: text, next: next.map { (label: $0.0, url: $0.1) }, context),

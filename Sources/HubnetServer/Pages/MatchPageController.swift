@@ -8,7 +8,7 @@ import Vapor
 /// Find partners, investors for a startup, and the network's opportunities.
 struct MatchPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in HubnetCore.Language.allCases {
+        for language in SiteLanguage.allCases {
             let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
             pages.get("matches") { try await findPartners($0, language) }
             pages.get("organisations", ":id", "matches") { try await organisationMatches($0, language) }
@@ -21,7 +21,7 @@ struct MatchPageController: RouteCollection {
         }
     }
 
-    func findPartners(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func findPartners(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let parameters = request.queryParameters.filter { !$0.value.isEmpty }
         var model = FindPartnersModel()
         model.text = parameters.first { $0.name == "q" }?.value ?? ""
@@ -47,7 +47,7 @@ struct MatchPageController: RouteCollection {
         return htmlResponse(FindPartnersView.render(model, context), language, status: status)
     }
 
-    func organisationMatches(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func organisationMatches(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let service = MatchService(request: request)
         let organisation = try await OrganisationActions(request.actions()).existing(try Self.id(request))
         let list = try await service.partners(for: organisation, limit: 20)
@@ -60,7 +60,7 @@ struct MatchPageController: RouteCollection {
         return htmlResponse(OrganisationMatchesView.render(model, context), language)
     }
 
-    func investors(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func investors(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let company = try await OrganisationActions(request.actions()).existing(try Self.id(request))
         let investors = try await MatchService(request: request).investors(for: company, limit: 10)
         let model = InvestorsModel(company: company, rows: investors.map { InvestorRow(investor: $0.investor, factors: $0.recommendation.factors) })
@@ -68,14 +68,14 @@ struct MatchPageController: RouteCollection {
         return htmlResponse(InvestorsView.render(model, context), language)
     }
 
-    func opportunities(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func opportunities(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let kind = request.query[String.self, at: "kind"].flatMap(OpportunityKind.init(rawValue:))
         let rows = try await OpportunityActions(request.actions()).visible(kinds: kind.map { [$0] } ?? []).map(Self.row)
         let model = OpportunityListModel(rows: rows, kind: kind, canPost: try await request.actor().isSignedIn)
         return htmlResponse(OpportunityListView.render(model, try await request.pageContext(language, .opportunities)), language)
     }
 
-    func opportunity(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func opportunity(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let post = try await OpportunityActions(request.actions()).find(try Self.id(request))
         let list = try await MatchService(request: request).partners(for: post.opportunity, posterHub: post.posterHub, limit: 20)
         let actor = try await request.actor()
@@ -85,13 +85,13 @@ struct MatchPageController: RouteCollection {
         return htmlResponse(OpportunityView.render(model, try await request.pageContext(language, .opportunity(id: post.opportunity.id))), language)
     }
 
-    func newOpportunityForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func newOpportunityForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         try await request.actions().authorize(.manageOwnAccount, reading: true)
         let model = OpportunityFormModel(organisations: try await postableOrganisations(request), csrf: request.csrfToken)
         return htmlResponse(OpportunityFormView.render(model, try await request.pageContext(language, .newOpportunity)), language)
     }
 
-    func createOpportunity(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func createOpportunity(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         try await request.actions().authorize(.manageOwnAccount)
         let form = try request.content.decode(OpportunityForm.self)
         var model = OpportunityFormModel(organisations: try await postableOrganisations(request), csrf: request.csrfToken)
@@ -99,7 +99,7 @@ struct MatchPageController: RouteCollection {
         model.kind = OpportunityKind(rawValue: form.kind) ?? .challenge
         model.title = form.title
         model.text = form.text
-        model.language = HubnetCore.Language(rawValue: form.language) ?? .de
+        model.language = SiteLanguage(rawValue: form.language) ?? .de
         model.topics = form.topics ?? []
         model.soughtKinds = (form.soughtKinds ?? []).compactMap(OrganisationKind.init(rawValue:))
         model.preferredHubs = form.preferredHubs ?? []
@@ -130,7 +130,7 @@ struct MatchPageController: RouteCollection {
         }
     }
 
-    func withdraw(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func withdraw(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         try await OpportunityActions(request.actions()).delete(try Self.id(request))
         return request.redirect(to: SiteURL.opportunities.path(language), redirectType: .normal)
     }

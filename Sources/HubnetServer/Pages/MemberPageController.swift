@@ -9,7 +9,7 @@ import Vapor
 /// manager's reviews (claims, audit log).
 struct MemberPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in HubnetCore.Language.allCases {
+        for language in SiteLanguage.allCases {
             let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
             pages.get("organisations", "new") { try await newForm($0, language) }
             pages.post("organisations", "new") { try await create($0, language) }
@@ -29,14 +29,14 @@ struct MemberPageController: RouteCollection {
     }
 
     /// An empty profile in the member's home hub choice; the member becomes its admin.
-    func newForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func newForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         try await request.actions().authorize(.createOrganisation(hub: ""), reading: true)
         let blank = Organisation(name: "", kind: .startup, hubSlug: Network.hubs[0].slug, city: "", topicSlugs: [], description: .init(""))
         let context = try await request.pageContext(language, .newOrganisation)
         return htmlResponse(OrganisationEditView.render(blank, problems: [], saved: false, csrf: request.csrfToken, isNew: true, context), language)
     }
 
-    func create(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func create(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let actions = try await request.actions()
         try actions.authorize(.createOrganisation(hub: ""))
         let form = try request.content.decode(EditForm.self)
@@ -52,7 +52,7 @@ struct MemberPageController: RouteCollection {
         }
     }
 
-    func editForm(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func editForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let actions = try await request.actions()
         let organisation = try await OrganisationActions(actions).existing(try organisationID(request))
         try actions.authorize(.editOrganisation(id: organisation.id, hub: organisation.hubSlug), reading: true)
@@ -102,7 +102,7 @@ struct MemberPageController: RouteCollection {
         }
     }
 
-    func edit(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func edit(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let id = try organisationID(request)
         let form = try request.content.decode(EditForm.self)
         let actions = OrganisationActions(try await request.actions())
@@ -122,14 +122,14 @@ struct MemberPageController: RouteCollection {
         let message: String?
     }
 
-    func claim(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func claim(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let id = try organisationID(request)
         let form = try request.content.decode(ClaimForm.self)
         _ = try await ClaimActions(request.actions()).claim(id, message: form.message ?? "")
         return request.redirect(to: SiteURL.organisation(id: id).path(language) + "?notice=claimed", redirectType: .normal)
     }
 
-    func claims(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func claims(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let pending = try await ClaimActions(request.actions()).pending().map { entry in
             ReviewView.PendingClaim(id: entry.claim.id, organisation: entry.organisation,
                                     claimant: entry.claimant.map { "\($0.name) <\($0.email)>" } ?? "–", message: entry.claim.message)
@@ -138,13 +138,13 @@ struct MemberPageController: RouteCollection {
         return htmlResponse(ReviewView.claims(pending, csrf: request.csrfToken, context), language)
     }
 
-    func decide(_ request: Request, _ language: HubnetCore.Language, approve: Bool) async throws -> Response {
+    func decide(_ request: Request, _ language: SiteLanguage, approve: Bool) async throws -> Response {
         guard let id = request.parameters.get("claimID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         _ = try await ClaimActions(request.actions()).decide(id, approve: approve)
         return request.redirect(to: SiteURL.claims.path(language), redirectType: .normal)
     }
 
-    func audit(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func audit(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let entries = try await AuditTrail(request.actions()).entries()
         let rows = entries.map { entry in
             ReviewView.AuditRow(

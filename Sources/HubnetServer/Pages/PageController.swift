@@ -7,7 +7,7 @@ import HubnetActions
 /// The HTML pages, each under its language: /de/…, /en/….
 struct PageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in HubnetCore.Language.allCases {
+        for language in SiteLanguage.allCases {
             let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
             pages.get { try await home($0, language) }
             pages.get("hubs", ":slug") { try await hub($0, language) }
@@ -16,13 +16,13 @@ struct PageController: RouteCollection {
         }
     }
 
-    func home(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func home(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let index = try await request.application.directory.snapshot(on: request.application.db)
         let model = HomeModel(counts: index.countsByHubAndKind())
         return htmlResponse(HomeView.render(model, try await request.pageContext(language, .home)), language)
     }
 
-    func hub(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func hub(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let slug = request.parameters.get("slug") ?? ""
         guard let hub = Network.hub(slug) else { throw Abort(.notFound) }
         let index = try await request.application.directory.snapshot(on: request.application.db)
@@ -37,7 +37,7 @@ struct PageController: RouteCollection {
         return htmlResponse(HubView.render(model, try await request.pageContext(language, .hub(slug: slug))), language)
     }
 
-    func directory(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func directory(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let query: DirectoryQuery
         var problems: [FieldProblem] = []
         do {
@@ -54,7 +54,7 @@ struct PageController: RouteCollection {
         return response
     }
 
-    func organisation(_ request: Request, _ language: HubnetCore.Language) async throws -> Response {
+    func organisation(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         let context = try await request.actions()
         let organisation = try await OrganisationActions(context).existing(id)

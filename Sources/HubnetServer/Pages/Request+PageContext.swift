@@ -5,7 +5,7 @@ import Vapor
 
 extension Request {
     /// The page frame's context: language, the page's own address, and the signed-in viewer.
-    func pageContext(_ language: HubnetCore.Language, _ page: SiteURL) async throws -> PageContext {
+    func pageContext(_ language: SiteLanguage, _ page: SiteURL) async throws -> PageContext {
         let actor = try await actor()
         guard let memberID = actor.memberID, let member = try await MemberStore(db).record(memberID) else {
             return PageContext(language: language, page: page)
@@ -19,7 +19,7 @@ extension Request {
 }
 
 /// An HTML response in a language.
-func htmlResponse(_ body: String, _ language: HubnetCore.Language, status: HTTPResponseStatus = .ok) -> Response {
+func htmlResponse(_ body: String, _ language: SiteLanguage, status: HTTPResponseStatus = .ok) -> Response {
     let response = Response(status: status, body: .init(string: body))
     response.headers.contentType = .html
     response.headers.replaceOrAdd(name: "Content-Language", value: language.rawValue)

@@ -78,7 +78,7 @@ public struct AccountStrings: Sendable {
     public let mailboxTitle: String
     public let mailboxIntro: String
 
-    public static func `for`(_ language: Language) -> AccountStrings {
+    public static func `for`(_ language: SiteLanguage) -> AccountStrings {
         language == .de ? .german : .english
     }
 }

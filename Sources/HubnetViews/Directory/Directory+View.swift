@@ -94,7 +94,7 @@ public enum DirectoryView {
         )
     }
 
-    private static func facetLink(_ href: String, _ label: String, count: Int, on: Bool, _ language: HubnetCore.Language) -> Node<HTML.ListContext> {
+    private static func facetLink(_ href: String, _ label: String, count: Int, on: Bool, _ language: SiteLanguage) -> Node<HTML.ListContext> {
         .li(.a(
             .href(href), .attribute(named: "aria-pressed", value: on ? "true" : "false"),
             .span(.text(label)), .span(.class("count"), .text(count.formatted(in: language)))))

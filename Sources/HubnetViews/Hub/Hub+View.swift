@@ -75,7 +75,7 @@ public enum HubView {
         )
     }
 
-    static func focusLabel(_ focus: FocusArea, _ language: HubnetCore.Language) -> String {
+    static func focusLabel(_ focus: FocusArea, _ language: SiteLanguage) -> String {
         let label = Taxonomy.topic(focus.topicSlug)?.label[language] ?? focus.topicSlug
         return focus.city.map { "\(label) (\($0))" } ?? label
     }

@@ -50,7 +50,7 @@ public struct MatchStrings: Sendable {
     public let noOrganisationToPostFor: String
     public let allKinds: String
 
-    public static func `for`(_ language: Language) -> MatchStrings {
+    public static func `for`(_ language: SiteLanguage) -> MatchStrings {
         language == .de ? .german : .english
     }
 

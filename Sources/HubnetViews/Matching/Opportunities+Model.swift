@@ -48,7 +48,7 @@ public struct OpportunityFormModel: Sendable {
     public var kind: OpportunityKind = .challenge
     public var title = ""
     public var text = ""
-    public var language: Language = .de
+    public var language: SiteLanguage = .de
     public var topics: [String] = []
     public var soughtKinds: [OrganisationKind] = []
     public var preferredHubs: [String] = []

@@ -82,7 +82,7 @@ public enum OpportunityFormView {
                 FormParts.field(s.title, name: "title", value: model.title, problems: problems, language),
                 FormParts.textArea(s.text, name: "text", value: model.text, problems: problems, language),
                 .div(.class("field"), .label(.attribute(named: "for", value: "language"), .text(s.language)),
-                     .select(.named("language"), .id("language"), .forEach(HubnetCore.Language.allCases) {
+                     .select(.named("language"), .id("language"), .forEach(SiteLanguage.allCases) {
                          .choice(value: $0.rawValue, label: $0 == .de ? "Deutsch" : "English", selected: $0 == model.language)
                      })),
                 .fieldset(.element(named: "legend", text: context.strings.topics),
@@ -134,7 +134,7 @@ enum OpportunityParts {
     }
 
     /// Deadlines are days kept as midnight UTC; shown in each language's own style.
-    static func day(_ date: Date, _ language: HubnetCore.Language) -> String {
+    static func day(_ date: Date, _ language: SiteLanguage) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, locale: Locale(identifier: language == .de ? "de_DE" : "en_GB"),
                                         timeZone: TimeZone(identifier: "UTC")!))
     }

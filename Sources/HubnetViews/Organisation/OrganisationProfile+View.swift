@@ -88,7 +88,7 @@ public enum OrganisationProfileView {
         }
     }
 
-    private static func textBlock(_ title: String, _ text: LocalizedText, _ language: HubnetCore.Language) -> Node<HTML.BodyContext> {
+    private static func textBlock(_ title: String, _ text: LocalizedText, _ language: SiteLanguage) -> Node<HTML.BodyContext> {
         guard !text.isEmpty else { return .empty }
         let shown = text.preferring(language)
         // Say so when the member wrote this part only in the other language.

@@ -9,7 +9,7 @@ enum FormParts {
 
     static func field(
         _ label: String, name: String, type: HTMLInputType = .text, value: String = "", required: Bool = true,
-        autocomplete: String? = nil, problems: [FieldProblem], _ language: HubnetCore.Language
+        autocomplete: String? = nil, problems: [FieldProblem], _ language: SiteLanguage
     ) -> Node<HTML.FormContext> {
         let problem = problems.first { $0.field == name }?.message[language]
         return .div(
@@ -32,7 +32,7 @@ enum FormParts {
         return .selfClosedElement(named: "input", attributes: attributes)
     }
 
-    static func textArea(_ label: String, name: String, value: String, problems: [FieldProblem], _ language: HubnetCore.Language) -> Node<HTML.FormContext> {
+    static func textArea(_ label: String, name: String, value: String, problems: [FieldProblem], _ language: SiteLanguage) -> Node<HTML.FormContext> {
         let problem = problems.first { $0.field == name || name.hasPrefix($0.field + "_") }?.message[language]
         return .div(
             .class("field"),

@@ -3,7 +3,7 @@ import HubnetCore
 
 extension Int {
     /// With the language's thousands separator: 1.000 in German, 1,000 in English.
-    public func formatted(in language: Language) -> String {
+    public func formatted(in language: SiteLanguage) -> String {
         formatted(.number.locale(Locale(identifier: language == .de ? "de_DE" : "en_GB")))
     }
 }

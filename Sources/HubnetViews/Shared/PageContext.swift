@@ -3,18 +3,18 @@ import HubnetCore
 /// What every page needs besides its own model: the language and where this same page lives
 /// in the other language, for the language switch.
 public struct PageContext: Sendable {
-    public let language: Language
+    public let language: SiteLanguage
     public let page: SiteURL
     public let viewer: Viewer?
 
-    public init(language: Language, page: SiteURL, viewer: Viewer? = nil) {
+    public init(language: SiteLanguage, page: SiteURL, viewer: Viewer? = nil) {
         self.language = language
         self.page = page
         self.viewer = viewer
     }
 
     public var strings: Strings { .for(language) }
-    public var otherLanguage: Language { language == .de ? .en : .de }
+    public var otherLanguage: SiteLanguage { language == .de ? .en : .de }
 
     public func link(_ url: SiteURL) -> String { url.path(language) }
 }

@@ -34,7 +34,7 @@ public enum SiteURL: Hashable, Sendable {
     case newOpportunity
     case deleteOpportunity(id: UUID)
 
-    public func path(_ language: Language) -> String {
+    public func path(_ language: SiteLanguage) -> String {
         let prefix = "/\(language.rawValue)"
         switch self {
         case .home:

@@ -71,7 +71,7 @@ public struct Strings: Sendable {
     public let errorText: String
     public let backHome: String
 
-    public static func `for`(_ language: Language) -> Strings {
+    public static func `for`(_ language: SiteLanguage) -> Strings {
         language == .de ? .german : .english
     }
 }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// The two languages every user-facing text of Hubnet exists in.
-public enum Language: String, CaseIterable, Codable, Sendable {
+public enum SiteLanguage: String, CaseIterable, Codable, Sendable {
     case de
     case en
 
     /// Picks the best supported language from an `Accept-Language` header value,
     /// honouring q-values; German is the default for a German network.
-    public static func preferred(acceptLanguage header: String?) -> Language {
+    public static func preferred(acceptLanguage header: String?) -> SiteLanguage {
         guard let header, !header.isEmpty else { return .de }
-        let ranked = header.split(separator: ",").compactMap { part -> (Language, Double)? in
+        let ranked = header.split(separator: ",").compactMap { part -> (SiteLanguage, Double)? in
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = pieces.first?.lowercased() else { return nil }
             let primary = tag.split(separator: "-").first.map(String.init) ?? tag
-            guard let language = Language(rawValue: primary) else { return nil }
+            guard let language = SiteLanguage(rawValue: primary) else { return nil }
             let quality = pieces.dropFirst()
                 .first { $0.hasPrefix("q=") }
                 .flatMap { Double($0.dropFirst(2)) } ?? 1
@@ -42,7 +42,7 @@ public struct LocalizedText: Codable, Hashable, Sendable {
         self.init(de: both, en: both)
     }
 
-    public subscript(language: Language) -> String {
+    public subscript(language: SiteLanguage) -> String {
         switch language {
         case .de: de
         case .en: en
