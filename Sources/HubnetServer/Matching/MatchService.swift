@@ -81,10 +81,18 @@ struct MatchService {
     }
 }
 
-/// Keeps the investor model learnt from the deals in the database, relearnt when deals change.
+/// Keeps the investor model learnt from the deals in the database. It is relearnt when what it
+/// learnt from changes: a deal added or removed, any organisation's profile edited (the
+/// directory's change counter), or a new day (recent deals weigh more).
 actor InvestorService {
+    private struct Source: Equatable {
+        let deals: Int
+        let profileChanges: Int
+        let day: Date
+    }
+
     private var matcher: InvestorMatcher?
-    private var learntFrom: (count: Int, at: ContinuousClock.Instant)?
+    private var learntFrom: (source: Source, checkedAt: ContinuousClock.Instant)?
     private let freshness: Duration
 
     init(freshness: Duration = .seconds(30)) {
@@ -92,11 +100,12 @@ actor InvestorService {
     }
 
     func matcher(on database: any Database) async throws -> InvestorMatcher {
-        if let matcher, let learntFrom, ContinuousClock.now - learntFrom.at < freshness { return matcher }
+        if let matcher, let learntFrom, ContinuousClock.now - learntFrom.checkedAt < freshness { return matcher }
         let store = InvestmentStore(database)
-        let count = try await store.count()
-        if let matcher, learntFrom?.count == count {
-            learntFrom = (count, .now)
+        let source = Source(deals: try await store.count(), profileChanges: try await OrganisationStore(database).latestChangeSequence(),
+                            day: Calendar(identifier: .gregorian).startOfDay(for: Date()))
+        if let matcher, learntFrom?.source == source {
+            learntFrom = (source, .now)
             return matcher
         }
         let deals = try await store.all()
@@ -104,7 +113,7 @@ actor InvestorService {
         let byID = Dictionary(uniqueKeysWithValues: companies.map { ($0.id, $0) })
         let fresh = InvestorMatcher(investments: deals, company: { byID[$0] })
         matcher = fresh
-        learntFrom = (count, .now)
+        learntFrom = (source, .now)
         return fresh
     }
 }
