@@ -69,7 +69,11 @@ extension MatchIndex {
 
         func reasons(_ slot: UInt32) -> [MatchReason] {
             var reasons: [MatchReason] = []
-            visit(slot) { kind, subject, points in reasons.append(MatchReason(kind: kind, subject: subject(), points: points)) }
+            visit(slot) { kind, subject, points in
+                // Topic reasons, the hub's focus among them, come from the profile's topics.
+                let field: MatchField? = [.topic, .relatedTopic, .hubFocus].contains(kind) ? .topics : nil
+                reasons.append(MatchReason(kind: kind, subject: subject(), field: field, points: points))
+            }
             return reasons
         }
 
