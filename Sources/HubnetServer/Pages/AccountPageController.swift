@@ -8,24 +8,21 @@ import Vapor
 /// Sign-up, sign-in, password reset and the account page, under each language.
 struct AccountPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in SiteLanguage.allCases {
-            let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
-            pages.get("sign-up") { try await signUpForm($0, language) }
-            pages.post("sign-up") { try await signUp($0, language) }
-            pages.get("sign-in") { try await signInForm($0, language) }
-            pages.post("sign-in") { try await signIn($0, language) }
-            pages.post("sign-out") { try await signOut($0, language) }
-            pages.get("confirm") { try await confirm($0, language) }
-            pages.get("password", "forgot") { try await forgotForm($0, language) }
-            pages.post("password", "forgot") { try await forgot($0, language) }
-            pages.get("password", "reset") { try await resetForm($0, language) }
-            pages.post("password", "reset") { try await reset($0, language) }
-            pages.get("account") { try await account($0, language) }
-            pages.post("account", "tokens") { try await createToken($0, language) }
-            pages.post("account", "tokens", ":tokenID", "revoke") { try await revokeToken($0, language) }
-            pages.get("account", "export") { try await export($0, language) }
-            pages.post("account", "delete") { try await delete($0, language) }
-        }
+        routes.page(.GET, .signUp) { try await signUpForm($0, $1) }
+        routes.page(.POST, .signUp) { try await signUp($0, $1) }
+        routes.page(.GET, .signIn) { try await signInForm($0, $1) }
+        routes.page(.POST, .signIn) { try await signIn($0, $1) }
+        routes.page(.POST, .signOut) { try await signOut($0, $1) }
+        routes.page(.GET, .confirm) { try await confirm($0, $1) }
+        routes.page(.GET, .forgotPassword) { try await forgotForm($0, $1) }
+        routes.page(.POST, .forgotPassword) { try await forgot($0, $1) }
+        routes.page(.GET, .resetPassword) { try await resetForm($0, $1) }
+        routes.page(.POST, .resetPassword) { try await reset($0, $1) }
+        routes.page(.GET, .account) { try await account($0, $1) }
+        routes.page(.POST, .accountTokens) { try await createToken($0, $1) }
+        routes.page(.POST, .revokeToken) { try await revokeToken($0, $1) }
+        routes.page(.GET, .accountExport) { try await export($0, $1) }
+        routes.page(.POST, .accountDelete) { try await delete($0, $1) }
     }
 
     typealias FormState = AccountFormsView.FormState
@@ -193,7 +190,7 @@ struct AccountPageController: RouteCollection {
     }
 
     func revokeToken(_ request: Request, _ language: SiteLanguage) async throws -> Response {
-        guard let id = request.parameters.get("tokenID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         try await MemberDataActions(request.actions()).revokeToken(id)
         return request.redirect(to: SiteURL.account.path(language) + "#tokens", redirectType: .normal)
     }

@@ -8,17 +8,14 @@ import Vapor
 /// Find partners, investors for a startup, and the network's opportunities.
 struct MatchPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in SiteLanguage.allCases {
-            let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
-            pages.get("matches") { try await findPartners($0, language) }
-            pages.get("organisations", ":id", "matches") { try await organisationMatches($0, language) }
-            pages.get("organisations", ":id", "investors") { try await investors($0, language) }
-            pages.get("opportunities") { try await opportunities($0, language) }
-            pages.get("opportunities", "new") { try await newOpportunityForm($0, language) }
-            pages.post("opportunities", "new") { try await createOpportunity($0, language) }
-            pages.get("opportunities", ":id") { try await opportunity($0, language) }
-            pages.post("opportunities", ":id", "withdraw") { try await withdraw($0, language) }
-        }
+        routes.page(.GET, .findPartners) { try await findPartners($0, $1) }
+        routes.page(.GET, .organisationMatches) { try await organisationMatches($0, $1) }
+        routes.page(.GET, .organisationInvestors) { try await investors($0, $1) }
+        routes.page(.GET, .opportunities) { try await opportunities($0, $1) }
+        routes.page(.GET, .newOpportunity) { try await newOpportunityForm($0, $1) }
+        routes.page(.POST, .newOpportunity) { try await createOpportunity($0, $1) }
+        routes.page(.GET, .opportunity) { try await opportunity($0, $1) }
+        routes.page(.POST, .deleteOpportunity) { try await withdraw($0, $1) }
     }
 
     func findPartners(_ request: Request, _ language: SiteLanguage) async throws -> Response {

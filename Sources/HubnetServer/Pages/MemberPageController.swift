@@ -9,18 +9,16 @@ import Vapor
 /// manager's reviews (claims, audit log).
 struct MemberPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in SiteLanguage.allCases {
-            let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
-            pages.get("organisations", "new") { try await newForm($0, language) }
-            pages.post("organisations", "new") { try await create($0, language) }
-            pages.get("organisations", ":id", "edit") { try await editForm($0, language) }
-            pages.post("organisations", ":id", "edit") { try await edit($0, language) }
-            pages.post("organisations", ":id", "claim") { try await claim($0, language) }
-            pages.get("claims") { try await claims($0, language) }
-            pages.post("claims", ":claimID", "approve") { try await decide($0, language, approve: true) }
-            pages.post("claims", ":claimID", "reject") { try await decide($0, language, approve: false) }
-            pages.get("audit") { try await audit($0, language) }
-        }
+        routes.page(.GET, .newOrganisation) { try await newForm($0, $1) }
+        routes.page(.POST, .newOrganisation) { try await create($0, $1) }
+        routes.page(.GET, .editOrganisation) { try await editForm($0, $1) }
+        routes.page(.POST, .editOrganisation) { try await edit($0, $1) }
+        routes.page(.POST, .claimOrganisation) { try await claim($0, $1) }
+        routes.page(.GET, .claims) { try await claims($0, $1) }
+        routes.page(.POST, .approveClaim) { try await decide($0, $1, approve: true) }
+        routes.page(.POST, .rejectClaim) { try await decide($0, $1, approve: false) }
+        routes.page(.POST, .approveOrganisation) { try await approveOrganisation($0, $1) }
+        routes.page(.GET, .audit) { try await audit($0, $1) }
     }
 
     private func organisationID(_ request: Request) throws -> UUID {
@@ -44,7 +42,7 @@ struct MemberPageController: RouteCollection {
         let organisation = form.applied(to: blank)
         do {
             let created = try await OrganisationActions(actions).create(try form.validated(organisation))
-            return request.redirect(to: SiteURL.editOrganisation(id: created.id).path(language) + "?saved=1", redirectType: .normal)
+            return request.redirect(to: SiteURL.editOrganisation(id: created.id, saved: true).path(language), redirectType: .normal)
         } catch let failure as ValidationFailure {
             let context = try await request.pageContext(language, .newOrganisation)
             return htmlResponse(OrganisationEditView.render(organisation, problems: failure.problems, saved: false, csrf: request.csrfToken,
@@ -115,7 +113,7 @@ struct MemberPageController: RouteCollection {
             return htmlResponse(OrganisationEditView.render(shown, problems: failure.problems, saved: false, csrf: request.csrfToken, context),
                                 language, status: .unprocessableEntity)
         }
-        return request.redirect(to: SiteURL.editOrganisation(id: id).path(language) + "?saved=1", redirectType: .normal)
+        return request.redirect(to: SiteURL.editOrganisation(id: id, saved: true).path(language), redirectType: .normal)
     }
 
     struct ClaimForm: Content {
@@ -126,20 +124,28 @@ struct MemberPageController: RouteCollection {
         let id = try organisationID(request)
         let form = try request.content.decode(ClaimForm.self)
         _ = try await ClaimActions(request.actions()).claim(id, message: form.message ?? "")
-        return request.redirect(to: SiteURL.organisation(id: id).path(language) + "?notice=claimed", redirectType: .normal)
+        return request.redirect(to: SiteURL.organisation(id: id, claimed: true).path(language), redirectType: .normal)
     }
 
     func claims(_ request: Request, _ language: SiteLanguage) async throws -> Response {
-        let pending = try await ClaimActions(request.actions()).pending().map { entry in
+        let actions = try await request.actions()
+        let newOrganisations = try await OrganisationActions(actions).pending().map(\.organisation)
+        let pending = try await ClaimActions(actions).pending().map { entry in
             ReviewView.PendingClaim(id: entry.claim.id, organisation: entry.organisation,
                                     claimant: entry.claimant.map { "\($0.name) <\($0.email)>" } ?? "–", message: entry.claim.message)
         }
         let context = try await request.pageContext(language, .claims)
-        return htmlResponse(ReviewView.claims(pending, csrf: request.csrfToken, context), language)
+        return htmlResponse(ReviewView.claims(pending, newOrganisations: newOrganisations, csrf: request.csrfToken, context), language)
+    }
+
+    /// A hub manager confirms that an organisation a member added belongs to the hub.
+    func approveOrganisation(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        try await OrganisationActions(request.actions()).approve(try organisationID(request))
+        return request.redirect(to: SiteURL.claims.path(language), redirectType: .normal)
     }
 
     func decide(_ request: Request, _ language: SiteLanguage, approve: Bool) async throws -> Response {
-        guard let id = request.parameters.get("claimID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         _ = try await ClaimActions(request.actions()).decide(id, approve: approve)
         return request.redirect(to: SiteURL.claims.path(language), redirectType: .normal)
     }

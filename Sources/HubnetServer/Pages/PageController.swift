@@ -7,13 +7,10 @@ import HubnetActions
 /// The HTML pages, each under its language: /de/…, /en/….
 struct PageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for language in SiteLanguage.allCases {
-            let pages = routes.grouped(PathComponent(stringLiteral: language.rawValue))
-            pages.get { try await home($0, language) }
-            pages.get("hubs", ":slug") { try await hub($0, language) }
-            pages.get("directory") { try await directory($0, language) }
-            pages.get("organisations", ":id") { try await organisation($0, language) }
-        }
+        routes.page(.GET, .home) { try await home($0, $1) }
+        routes.page(.GET, .hub) { try await hub($0, $1) }
+        routes.page(.GET, .directory) { try await directory($0, $1) }
+        routes.page(.GET, .organisation) { try await organisation($0, $1) }
     }
 
     func home(_ request: Request, _ language: SiteLanguage) async throws -> Response {

@@ -70,6 +70,8 @@ extension AccountStrings {
         approve: "Approve",
         reject: "Decline",
         noClaims: "No open claims.",
+        newOrganisationsTitle: "Newly added organisations",
+        newOrganisationsIntro: "Added by members; only once you approve them do they count as members of the hub and see its hub-only posts.",
         when: "When",
         who: "Who",
         what: "What",

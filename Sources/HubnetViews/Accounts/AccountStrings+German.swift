@@ -70,6 +70,8 @@ extension AccountStrings {
         approve: "Bestätigen",
         reject: "Ablehnen",
         noClaims: "Keine offenen Anträge.",
+        newOrganisationsTitle: "Neu eingetragene Organisationen",
+        newOrganisationsIntro: "Von Mitgliedern eingetragen; erst nach Ihrer Bestätigung zählen sie als Mitglieder des Hubs und sehen Beiträge „nur für den Hub“.",
         when: "Wann",
         who: "Wer",
         what: "Was",

@@ -72,6 +72,8 @@ public struct AccountStrings: Sendable {
     public let approve: String
     public let reject: String
     public let noClaims: String
+    public let newOrganisationsTitle: String
+    public let newOrganisationsIntro: String
     public let when: String
     public let who: String
     public let what: String

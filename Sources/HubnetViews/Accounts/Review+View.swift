@@ -36,7 +36,7 @@ public enum ReviewView {
         }
     }
 
-    public static func claims(_ claims: [PendingClaim], csrf: String, _ context: PageContext) -> String {
+    public static func claims(_ claims: [PendingClaim], newOrganisations: [Organisation] = [], csrf: String, _ context: PageContext) -> String {
         let strings = context.accountStrings
         let language = context.language
         return Layout.page(
@@ -55,7 +55,20 @@ public enum ReviewView {
                     .form(.class("inline danger"), .method(.post), .action(context.link(.decideClaim(id: claim.id, approve: false))),
                           FormParts.csrf(csrf), .button(.type(.submit), .text(strings.reject)))
                 )
-            })
+            }),
+            .if(!newOrganisations.isEmpty, .group(
+                .h2(.id("new-organisations"), .text(strings.newOrganisationsTitle)),
+                .p(.class("lead"), .text(strings.newOrganisationsIntro)),
+                .ul(.class("results"), .forEach(newOrganisations) { organisation in
+                    .li(
+                        .class("card claim"),
+                        .h3(.a(.href(context.link(.organisation(id: organisation.id))), .text(organisation.name))),
+                        .p(.class("meta"), .text("\(organisation.city) · \(organisation.hub?.name[language] ?? organisation.hubSlug)")),
+                        .form(.class("inline"), .method(.post), .action(context.link(.approveOrganisation(id: organisation.id))),
+                              FormParts.csrf(csrf), .button(.type(.submit), .class("approve"), .text(strings.approve)))
+                    )
+                })
+            ))
         ).render()
     }
 

@@ -7,10 +7,13 @@ public enum SiteURL: Hashable, Sendable {
     case home
     case hub(slug: String)
     case directory(DirectoryQuery = DirectoryQuery())
-    case organisation(id: UUID)
+    /// `claimed` adds the notice that a claim was sent.
+    case organisation(id: UUID, claimed: Bool = false)
     case newOrganisation
-    case editOrganisation(id: UUID)
+    /// `saved` adds the notice that the changes were saved.
+    case editOrganisation(id: UUID, saved: Bool = false)
     case claimOrganisation(id: UUID)
+    case approveOrganisation(id: UUID)
     case signUp
     case signIn
     case signOut
@@ -34,51 +37,115 @@ public enum SiteURL: Hashable, Sendable {
     case newOpportunity
     case deleteOpportunity(id: UUID)
 
-    public func path(_ language: SiteLanguage) -> String {
-        let prefix = "/\(language.rawValue)"
-        switch self {
-        case .home:
-            return prefix
-        case .hub(let slug):
-            return "\(prefix)/hubs/\(slug)"
-        case .directory(let query):
-            return "\(prefix)/directory" + Self.queryString(query)
-        case .organisation(let id):
-            return "\(prefix)/organisations/\(id.uuidString.lowercased())"
-        case .newOrganisation:
-            return "\(prefix)/organisations/new"
-        case .editOrganisation(let id):
-            return "\(prefix)/organisations/\(id.uuidString.lowercased())/edit"
-        case .claimOrganisation(let id):
-            return "\(prefix)/organisations/\(id.uuidString.lowercased())/claim"
-        case .signUp: return "\(prefix)/sign-up"
-        case .signIn: return "\(prefix)/sign-in"
-        case .signOut: return "\(prefix)/sign-out"
-        case .confirm: return "\(prefix)/confirm"
-        case .forgotPassword: return "\(prefix)/password/forgot"
-        case .resetPassword: return "\(prefix)/password/reset"
-        case .account: return "\(prefix)/account"
-        case .accountTokens: return "\(prefix)/account/tokens"
-        case .revokeToken(let id): return "\(prefix)/account/tokens/\(id.uuidString.lowercased())/revoke"
-        case .accountExport: return "\(prefix)/account/export"
-        case .accountDelete: return "\(prefix)/account/delete"
-        case .claims: return "\(prefix)/claims"
-        case .decideClaim(let id, let approve):
-            return "\(prefix)/claims/\(id.uuidString.lowercased())/\(approve ? "approve" : "reject")"
-        case .audit: return "\(prefix)/audit"
-        case .findPartners(let text, let topic):
-            var components = URLComponents()
-            components.queryItems = (text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])
-                + (topic.map { [URLQueryItem(name: "topic", value: $0)] } ?? [])
-            let query = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
-            return "\(prefix)/matches" + (query.isEmpty ? "" : "?" + query)
-        case .organisationMatches(let id): return "\(prefix)/organisations/\(id.uuidString.lowercased())/matches"
-        case .organisationInvestors(let id): return "\(prefix)/organisations/\(id.uuidString.lowercased())/investors"
-        case .opportunities: return "\(prefix)/opportunities"
-        case .opportunity(let id): return "\(prefix)/opportunities/\(id.uuidString.lowercased())"
-        case .newOpportunity: return "\(prefix)/opportunities/new"
-        case .deleteOpportunity(let id): return "\(prefix)/opportunities/\(id.uuidString.lowercased())/withdraw"
+    /// The kinds of page, each with the pattern of its path below the language; parameters
+    /// are written `:name`. The server registers its routes from these patterns and every
+    /// link is printed from them, so the two cannot drift apart (`SiteURLTests`).
+    public enum Route: String, CaseIterable, Sendable {
+        case home, hub, directory, organisation, newOrganisation, editOrganisation, claimOrganisation, approveOrganisation
+        case signUp, signIn, signOut, confirm, forgotPassword, resetPassword
+        case account, accountTokens, revokeToken, accountExport, accountDelete
+        case claims, approveClaim, rejectClaim, audit
+        case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
+
+        public var pattern: [String] {
+            switch self {
+            case .home: []
+            case .hub: ["hubs", ":slug"]
+            case .directory: ["directory"]
+            case .organisation: ["organisations", ":id"]
+            case .newOrganisation: ["organisations", "new"]
+            case .editOrganisation: ["organisations", ":id", "edit"]
+            case .claimOrganisation: ["organisations", ":id", "claim"]
+            case .approveOrganisation: ["organisations", ":id", "approve"]
+            case .signUp: ["sign-up"]
+            case .signIn: ["sign-in"]
+            case .signOut: ["sign-out"]
+            case .confirm: ["confirm"]
+            case .forgotPassword: ["password", "forgot"]
+            case .resetPassword: ["password", "reset"]
+            case .account: ["account"]
+            case .accountTokens: ["account", "tokens"]
+            case .revokeToken: ["account", "tokens", ":id", "revoke"]
+            case .accountExport: ["account", "export"]
+            case .accountDelete: ["account", "delete"]
+            case .claims: ["claims"]
+            case .approveClaim: ["claims", ":id", "approve"]
+            case .rejectClaim: ["claims", ":id", "reject"]
+            case .audit: ["audit"]
+            case .findPartners: ["matches"]
+            case .organisationMatches: ["organisations", ":id", "matches"]
+            case .organisationInvestors: ["organisations", ":id", "investors"]
+            case .opportunities: ["opportunities"]
+            case .opportunity: ["opportunities", ":id"]
+            case .newOpportunity: ["opportunities", "new"]
+            case .deleteOpportunity: ["opportunities", ":id", "withdraw"]
+            }
         }
+    }
+
+    public var route: Route {
+        switch self {
+        case .home: .home
+        case .hub: .hub
+        case .directory: .directory
+        case .organisation: .organisation
+        case .newOrganisation: .newOrganisation
+        case .editOrganisation: .editOrganisation
+        case .claimOrganisation: .claimOrganisation
+        case .approveOrganisation: .approveOrganisation
+        case .signUp: .signUp
+        case .signIn: .signIn
+        case .signOut: .signOut
+        case .confirm: .confirm
+        case .forgotPassword: .forgotPassword
+        case .resetPassword: .resetPassword
+        case .account: .account
+        case .accountTokens: .accountTokens
+        case .revokeToken: .revokeToken
+        case .accountExport: .accountExport
+        case .accountDelete: .accountDelete
+        case .claims: .claims
+        case .decideClaim(_, let approve): approve ? .approveClaim : .rejectClaim
+        case .audit: .audit
+        case .findPartners: .findPartners
+        case .organisationMatches: .organisationMatches
+        case .organisationInvestors: .organisationInvestors
+        case .opportunities: .opportunities
+        case .opportunity: .opportunity
+        case .newOpportunity: .newOpportunity
+        case .deleteOpportunity: .deleteOpportunity
+        }
+    }
+
+    /// The values of the pattern's parameters.
+    private var parameters: [String: String] {
+        switch self {
+        case .hub(let slug): [":slug": slug]
+        case .organisation(let id, _), .editOrganisation(let id, _), .claimOrganisation(let id), .approveOrganisation(let id),
+             .revokeToken(let id), .decideClaim(let id, _), .organisationMatches(let id), .organisationInvestors(let id),
+             .opportunity(let id), .deleteOpportunity(let id):
+            [":id": id.uuidString.lowercased()]
+        default: [:]
+        }
+    }
+
+    /// The query string, with its "?"; empty when there is none.
+    private var query: String {
+        switch self {
+        case .directory(let query): Self.queryString(query)
+        case .organisation(_, let claimed): claimed ? "?notice=claimed" : ""
+        case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
+        case .findPartners(let text, let topic):
+            Self.encoded((text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])
+                + (topic.map { [URLQueryItem(name: "topic", value: $0)] } ?? []))
+        default: ""
+        }
+    }
+
+    public func path(_ language: SiteLanguage) -> String {
+        let parameters = parameters
+        let segments = [language.rawValue] + route.pattern.map { parameters[$0] ?? $0 }
+        return "/" + segments.joined(separator: "/") + query
     }
 
     /// The API's documents and the language-neutral entry point.
@@ -97,6 +164,11 @@ public enum SiteURL: Hashable, Sendable {
         if let sort = query.sort { items.append(URLQueryItem(name: "sort", value: sort.rawValue)) }
         if query.page != 1 { items.append(URLQueryItem(name: "page", value: String(query.page))) }
         if query.perPage != 20 { items.append(URLQueryItem(name: "per", value: String(query.perPage))) }
+        return encoded(items)
+    }
+
+    /// "?name=value&…", or nothing for no items.
+    static func encoded(_ items: [URLQueryItem]) -> String {
         guard !items.isEmpty else { return "" }
         var components = URLComponents()
         components.queryItems = items

@@ -1,0 +1,76 @@
+import Foundation
+import HubnetCore
+@testable import HubnetServer
+import HubnetTestSupport
+import HubnetViews
+import Testing
+import Vapor
+
+/// The typed site URL registers the pages and prints every link: each kind of page resolves
+/// to a served route, and nothing is served under a language that `SiteURL` cannot print.
+@Suite struct SiteURLTests {
+    /// One URL of each kind; the switch keeps the list complete.
+    static func example(_ route: SiteURL.Route) -> SiteURL {
+        let id = UUID()
+        return switch route {
+        case .home: .home
+        case .hub: .hub(slug: "karlsruhe")
+        case .directory: .directory(DirectoryQuery(text: "KI & Logistik", hubs: ["hamburg"]))
+        case .organisation: .organisation(id: id, claimed: true)
+        case .newOrganisation: .newOrganisation
+        case .editOrganisation: .editOrganisation(id: id, saved: true)
+        case .claimOrganisation: .claimOrganisation(id: id)
+        case .approveOrganisation: .approveOrganisation(id: id)
+        case .signUp: .signUp
+        case .signIn: .signIn
+        case .signOut: .signOut
+        case .confirm: .confirm
+        case .forgotPassword: .forgotPassword
+        case .resetPassword: .resetPassword
+        case .account: .account
+        case .accountTokens: .accountTokens
+        case .revokeToken: .revokeToken(id: id)
+        case .accountExport: .accountExport
+        case .accountDelete: .accountDelete
+        case .claims: .claims
+        case .approveClaim: .decideClaim(id: id, approve: true)
+        case .rejectClaim: .decideClaim(id: id, approve: false)
+        case .audit: .audit
+        case .findPartners: .findPartners(text: "Versicherung+KI", topic: "insurtech")
+        case .organisationMatches: .organisationMatches(id: id)
+        case .organisationInvestors: .organisationInvestors(id: id)
+        case .opportunities: .opportunities
+        case .opportunity: .opportunity(id: id)
+        case .newOpportunity: .newOpportunity
+        case .deleteOpportunity: .deleteOpportunity(id: id)
+        }
+    }
+
+    @Test func everyKindOfPageIsServedWhereItsLinksPoint() async throws {
+        try await TestApp.with(.sqlite) { app in
+            for route in SiteURL.Route.allCases {
+                let url = Self.example(route)
+                #expect(url.route == route)
+                for language in SiteLanguage.allCases {
+                    let path = String(url.path(language).prefix { $0 != "?" })
+                    #expect(!app.routeTable.methods(for: path).isEmpty, "\(route) → \(path) is not served")
+                }
+            }
+            // The other way round: every page route is a pattern of SiteURL.
+            let patterns = Set(SiteURL.Route.allCases.map { $0.pattern.joined(separator: "/") })
+            for served in app.routes.all {
+                let parts = served.path.map(\.description)
+                guard let first = parts.first, SiteLanguage(rawValue: first) != nil else { continue }
+                let pattern = parts.dropFirst().joined(separator: "/").replacingOccurrences(of: #":\w+"#, with: ":id", options: .regularExpression)
+                #expect(patterns.contains(pattern) || patterns.contains(parts.dropFirst().joined(separator: "/")), "\(served.method) \(parts.joined(separator: "/")) has no SiteURL")
+            }
+        }
+    }
+
+    @Test func redirectsAreTypedToo() {
+        let id = UUID(uuidString: "5C7A4A8F-0000-4000-8000-000000000001")!
+        #expect(SiteURL.editOrganisation(id: id, saved: true).path(.de) == "/de/organisations/5c7a4a8f-0000-4000-8000-000000000001/edit?saved=1")
+        #expect(SiteURL.organisation(id: id, claimed: true).path(.en) == "/en/organisations/5c7a4a8f-0000-4000-8000-000000000001?notice=claimed")
+        #expect(SiteURL.findPartners(text: "KI+Logistik").path(.de) == "/de/matches?q=KI%2BLogistik")
+    }
+}
