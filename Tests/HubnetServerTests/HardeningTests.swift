@@ -153,6 +153,24 @@ import VaporTesting
         }
     }
 
+    @Test func anErrorPageSpeaksThePagesLanguageAndKeepsTheMember() async throws {
+        try await TestApp.with(.sqlite) { app in
+            let password = "a long enough password"
+            let member = try await TestMember.make(app, password: password)
+            let browser = BrowserSession(app)
+            try await browser.signIn(email: member.email, password: password)
+            let forbidden = try await browser.get("/de/audit")
+            #expect(forbidden.status == .forbidden)
+            #expect(forbidden.body.string.contains("Das dürfen Sie hier nicht."))
+            #expect(forbidden.body.string.contains(#"id="sign-out""#), "still signed in on the error page")
+            #expect(forbidden.body.string.contains(#"id="language-switch" class="language" href="/en/audit""#))
+            let missing = UUID().uuidString.lowercased()
+            let notFound = try await browser.get("/en/organisations/\(missing)")
+            #expect(notFound.status == .notFound)
+            #expect(notFound.body.string.contains(#"href="/de/organisations/\#(missing)""#))
+        }
+    }
+
     @Test func aForgedLineBreakInAPathIsEscapedInTheLog() {
         #expect(RequestLogger.printable("/en/x\nINJECTED\r\u{1B}[2J") == #"/en/x\x0AINJECTED\x0D\x1B[2J"#)
     }

@@ -109,11 +109,13 @@ def confirmation_link(mail_dir: str | os.PathLike, address: str, wait: float = M
 
 
 def new_member(base_url: str, mail_dir: str | os.PathLike, *, name: str = "Schemathesis Tester",
-               language: str = "en") -> Member:
-    """Signs up a new member, confirms the address through the mailed link and signs in."""
+               language: str = "en", session: requests.Session | None = None) -> Member:
+    """Signs up a new member, confirms the address through the mailed link and signs in.
+
+    `session` may bring its own connection setup (e.g. a source address); a new one otherwise."""
     base = base_url.rstrip("/")
     address = f"member-{uuid.uuid4().hex[:12]}@example.org"
-    session = requests.Session()
+    session = session or requests.Session()
 
     page = _get(session, f"{base}/{language}/sign-up", "sign-up form").text
     _post_form(session, f"{base}/{language}/sign-up",
@@ -124,10 +126,12 @@ def new_member(base_url: str, mail_dir: str | os.PathLike, *, name: str = "Schem
     _get(session, urljoin(base + "/", link.path.lstrip("/")) + (f"?{link.query}" if link.query else ""), "confirmation link")
 
     page = _get(session, f"{base}/{language}/sign-in", "sign-in form").text
-    answer = _post_form(session, f"{base}/{language}/sign-in",
-                        {"email": address, "password": PASSWORD, "_csrf": csrf_token(page)}, "sign-in")
-    if urlsplit(answer.url).path != f"/{language}/account":
-        raise MemberError(f"sign-in ended at {answer.url}, not at the account page")
+    answer = session.post(f"{base}/{language}/sign-in", data={"email": address, "password": PASSWORD, "_csrf": csrf_token(page)},
+                          timeout=TIMEOUT)
+    if answer.status_code != 200 or urlsplit(answer.url).path != f"/{language}/account":
+        # The server refuses sign-ins from a client address after 20 failures in 15 minutes.
+        raise MemberError(f"sign-in answered {answer.status_code} at {answer.url}, not the account page "
+                          "(throttled after too many failed sign-ins from this address?)")
     return Member(base_url=base, email=address, password=PASSWORD, name=name, session=session)
 
 

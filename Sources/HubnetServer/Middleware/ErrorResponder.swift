@@ -82,7 +82,13 @@ struct ErrorResponder: AsyncMiddleware {
         let messages = problem.localizedErrors?.map { $0[language] } ?? problem.localizedDetail.map { [$0[language]] }
             ?? [problem.detail ?? problem.title]
         // The frame keeps the signed-in member; if even that fails, a visitor's frame.
-        let context = (try? await request.pageContext(language, .home)) ?? PageContext(language: language, page: .home)
+        let frame = (try? await request.pageContext(language, .home)) ?? PageContext(language: language, page: .home)
+        // The language switch stays on the page asked for, when that was a page under a language.
+        let parts = request.url.path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
+        let below = request.method == .GET && parts.first.map(String.init).flatMap(SiteLanguage.init(rawValue:)) != nil
+            && request.url.path.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }
+            ? parts.count > 1 ? "/" + parts[1] : "" : nil
+        let context = frame.showing(pathBelowLanguage: below)
         let html = ErrorPageView.render(status: problem.status, messages: messages, context)
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
         response.headers.contentType = .html

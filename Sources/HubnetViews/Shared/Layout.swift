@@ -14,8 +14,8 @@ enum Layout {
                 .viewport(.accordingToDevice),
                 .title(title == "Hubnet" ? "Hubnet – \(strings.tagline)" : "\(title) · Hubnet"),
                 .meta(.name("description"), .content(strings.tagline)),
-                .link(.rel(.alternate), .href(context.page.path(.de)), .attribute(named: "hreflang", value: "de")),
-                .link(.rel(.alternate), .href(context.page.path(.en)), .attribute(named: "hreflang", value: "en")),
+                .link(.rel(.alternate), .href(context.samePage(in: .de)), .attribute(named: "hreflang", value: "de")),
+                .link(.rel(.alternate), .href(context.samePage(in: .en)), .attribute(named: "hreflang", value: "en")),
                 .stylesheet(Stylesheet.path)
             ),
             .body(
@@ -33,7 +33,7 @@ enum Layout {
                         accountLinks(context),
                         .a(
                             .id("language-switch"), .class("language"),
-                            .href(context.page.path(context.otherLanguage)),
+                            .href(context.samePage(in: context.otherLanguage)),
                             .attribute(named: "hreflang", value: context.otherLanguage.rawValue),
                             .attribute(named: "lang", value: context.otherLanguage.rawValue),
                             .text(strings.switchLanguage)
