@@ -2,17 +2,13 @@ import FluentKit
 import Foundation
 import HubnetCore
 import HubnetPersistence
-import HubnetServer
+@testable import HubnetServer
 import HubnetTestSupport
 import Testing
 import Vapor
 import VaporTesting
 
 @Suite struct MatchAPITests {
-    static func json(_ response: TestingHTTPResponse) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
-    }
-
     static func body(_ object: Any) throws -> ByteBuffer {
         ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
     }
@@ -30,31 +26,24 @@ import VaporTesting
         try await TestApp.with(kind, organisations: 400) { app in
             try await app.testing().test(.GET, "/api/v1/matches?q=K%C3%BCnstliche%20Intelligenz&limit=5") { response in
                 #expect(response.status == .ok)
-                let list = try Self.json(response)
-                let items = list["items"] as! [[String: Any]]
-                #expect(items.count == 5)
-                #expect((list["topics"] as! [String]) == ["artificial-intelligence"])
-                let hubs = (list["suggestedHubs"] as! [[String: Any]]).map { $0["hub"] as! String }
-                #expect(hubs.contains("karlsruhe"))
-                for item in items {
-                    let reasons = item["reasons"] as! [[String: Any]]
-                    #expect(!reasons.isEmpty)
-                    #expect(reasons.allSatisfy { (($0["explanation"] as! [String: String])["de"] ?? "").isEmpty == false })
+                let list = try response.content.decode(PartnerListDTO.self)
+                #expect(list.items.count == 5)
+                #expect(list.topics == ["artificial-intelligence"])
+                #expect(list.suggestedHubs.map(\.hub).contains("karlsruhe"))
+                for item in list.items {
+                    #expect(!item.reasons.isEmpty)
+                    #expect(item.reasons.allSatisfy { !$0.explanation.de.isEmpty })
                 }
-                let scores = items.map { $0["score"] as! Double }
+                let scores = list.items.map(\.score)
                 #expect(scores == scores.sorted(by: >))
             }
             // The same request as a body, with rules: only startups, only Karlsruhe.
             let body = try Self.body(["text": "KI Plattform", "kinds": ["startup"], "hubs": ["karlsruhe"], "onlyHubs": true, "limit": 10])
             try await app.testing().test(.POST, "/api/v1/matches", headers: ["Content-Type": "application/json"], body: body) { response in
                 #expect(response.status == .ok)
-                let items = try Self.json(response)["items"] as! [[String: Any]]
+                let items = try response.content.decode(PartnerListDTO.self).items
                 #expect(!items.isEmpty)
-                for item in items {
-                    let organisation = item["organisation"] as! [String: Any]
-                    #expect(organisation["kind"] as? String == "startup")
-                    #expect(organisation["hub"] as? String == "karlsruhe")
-                }
+                #expect(items.allSatisfy { $0.organisation.kind == "startup" && $0.organisation.hub == "karlsruhe" })
             }
         }
     }
@@ -91,10 +80,9 @@ import VaporTesting
             let corporate = try await Self.someOrganisation(app, kind: .corporate, hub: "hamburg")
             try await app.testing().test(.GET, "/api/v1/matches/organisations/\(corporate.id.uuidString)") { response in
                 #expect(response.status == .ok)
-                let items = try Self.json(response)["items"] as! [[String: Any]]
-                let ids = items.map { ($0["organisation"] as! [String: Any])["id"] as! String }
-                #expect(!ids.contains(corporate.id.uuidString.lowercased()))
-                let hubs = Set(items.map { ($0["organisation"] as! [String: Any])["hub"] as! String })
+                let items = try response.content.decode(PartnerListDTO.self).items
+                #expect(!items.map(\.organisation.id).contains(corporate.id.uuidString.lowercased()))
+                let hubs = Set(items.map(\.organisation.hub))
                 #expect(hubs.count > 1, "partners come from more than the requester's own hub")
             }
         }
@@ -110,12 +98,11 @@ import VaporTesting
             try await OrganisationStore(app.db).create(newcomer)
             try await app.testing().test(.GET, "/api/v1/matches/investors/\(newcomer.id.uuidString)?limit=5") { response in
                 #expect(response.status == .ok)
-                let items = try Self.json(response)["items"] as! [[String: Any]]
+                let items = try response.content.decode(InvestorListDTO.self).items
                 #expect(items.count == 5)
                 for item in items {
-                    #expect((item["investor"] as! [String: Any])["kind"] as? String == "investor")
-                    let factors = item["factors"] as! [[String: Any]]
-                    #expect(factors.contains { $0["kind"] as? String == "topic" })
+                    #expect(item.investor.kind == "investor")
+                    #expect(item.factors.contains { $0.kind == "topic" })
                 }
             }
         }
@@ -152,7 +139,7 @@ import VaporTesting
             var id = ""
             try await app.testing().test(.POST, "/api/v1/opportunities", headers: member.headers, body: try Self.body(challenge)) { response in
                 #expect(response.status == .created)
-                id = try Self.json(response)["id"] as! String
+                id = try response.content.decode(OpportunityDTO.self).id
             }
             // Hub only: hidden from the public and from members of other hubs, shown to the poster.
             try await app.testing().test(.GET, "/api/v1/opportunities/\(id)") { response in
@@ -163,10 +150,10 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/api/v1/matches/opportunities/\(id)", headers: member.headers) { response in
                 #expect(response.status == .ok)
-                let items = try Self.json(response)["items"] as! [[String: Any]]
+                let items = try response.content.decode(PartnerListDTO.self).items
                 #expect(!items.isEmpty)
                 // A challenge seeks startups, research and Mittelstand unless it names others.
-                #expect(items.allSatisfy { ["startup", "research", "mittelstand"].contains(($0["organisation"] as! [String: Any])["kind"] as! String) })
+                #expect(items.allSatisfy { ["startup", "research", "mittelstand"].contains($0.organisation.kind) })
             }
             // Anonymous: public, but without the poster's name for others.
             try await app.testing().test(.PATCH, "/api/v1/opportunities/\(id)", headers: member.headers,
@@ -175,9 +162,9 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/api/v1/opportunities/\(id)") { response in
                 #expect(response.status == .ok)
-                let post = try Self.json(response)
-                #expect(post["organisation"] is NSNull)
-                #expect(post["organisationName"] is NSNull)
+                let post = try response.content.decode(OpportunityDTO.self)
+                #expect(post.organisation == nil && post.organisationName == nil)
+                #expect(response.body.string.contains(#""organisation":null"#), "the poster is null, not left out")
             }
             try await app.testing().test(.PATCH, "/api/v1/opportunities/\(id)", headers: stranger.headers,
                                          body: try Self.body(["title": "Übernommen"])) { response in

@@ -126,9 +126,9 @@ struct OutboxTests {
             try await app.testing().test(.POST, "/api/v1/me/tokens", headers: member.headers,
                                          body: ByteBuffer(string: #"{"name":"laptop","scope":"read"}"#)) { response in
                 #expect(response.status == .created)
-                let created = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
-                token = created["token"] as! String
-                id = created["id"] as! String
+                let created = try response.content.decode(AccountsAPIController.TokenDTO.self)
+                token = try #require(created.token)
+                id = created.id
             }
             #expect(try await APITokenRecord.query(on: app.db).filter(\.$tokenHash == token).count() == 0, "never stored in clear")
             let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
