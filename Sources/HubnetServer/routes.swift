@@ -23,7 +23,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: MatchPageController())
     try pages.register(collection: MailboxController())
     // The API knows members by personal token only, so no cookie can be abused across sites.
-    let api = app.grouped(APITokenAuthenticator())
+    let api = app.grouped(APITokenAuthenticator(), APIWriteGuard())
     try api.register(collection: APIController())
     try api.register(collection: AccountsAPIController())
     try api.register(collection: MatchesAPIController())

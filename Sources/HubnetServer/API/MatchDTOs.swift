@@ -17,6 +17,16 @@ struct MatchReasonDTO: Content {
         points = reason.points.thousandths
         explanation = .init(reason.explanation)
     }
+
+    /// `field` is always there, null for reasons that come from no field of the profile.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(field, forKey: .field)
+        try container.encode(points, forKey: .points)
+        try container.encode(explanation, forKey: .explanation)
+    }
 }
 
 struct PartnerDTO: Content {

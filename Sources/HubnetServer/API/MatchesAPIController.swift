@@ -31,7 +31,8 @@ struct MatchesAPIController: RouteCollection {
             throw Abort(.unsupportedMediaType, reason: "Send the request as application/json.")
         }
         let body = try request.content.decode(MatchRequest.self)
-        let query = try Self.validated { () throws(ValidationFailure) in try body.query() }
+        // Problems of a body are a 422, as for every other body.
+        let query = try body.query()
         return PartnerListDTO(try await MatchService(request: request).partners(query))
     }
 
