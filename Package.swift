@@ -24,7 +24,7 @@ let package = Package(
         // The domain: Foundation only.
         .target(name: "HubnetCore", dependencies: [
             .product(name: "Algorithms", package: "swift-algorithms"),
-        ]),
+        ], resources: [.copy("Resources/lexicon.json")]),
         .target(name: "HubnetPersistence", dependencies: [
             "HubnetCore",
             .product(name: "Algorithms", package: "swift-algorithms"),

@@ -54,16 +54,48 @@ extension DirectoryIndex {
             perPage: query.perPage, page: query.page)
     }
 
-    /// Every live slot that holds all query words (the last one also as a prefix, since
-    /// people type word beginnings), with its BM25-style score; nil when no words were given.
+    /// Every live slot that answers every part of the query — a word by one of its stems or
+    /// all its compound parts, a named topic by the topic or all the words naming it; the
+    /// last word also as a prefix, since people type word beginnings — with its BM25-style
+    /// score; nil when the query has no meaningful words.
     func textMatches(_ text: String) -> [UInt32: Float]? {
-        let terms = TextAnalyzer.terms(text)
-        guard !terms.isEmpty else { return nil }
+        let query = TextAnalyzer.query(text)
+        guard !query.parts.isEmpty else { return nil }
+        // The last word is still being typed unless a space or a mark follows it.
+        let typing = text.last.map { $0.isLetter || $0.isNumber } ?? false
         var scores: [UInt32: Float] = [:]
+        for (position, part) in query.parts.enumerated() {
+            let prefix = typing && position == query.parts.count - 1 && part.topic == nil
+            var partScores: [UInt32: Float] = [:]
+            for alternative in part.alternatives {
+                var alternativeScores: [UInt32: Float]?
+                for slot in alternative {
+                    let slotScores = self.scores(of: slot, expandingPrefixes: prefix && alternative.count == 1,
+                                                 among: position > 0 ? scores : nil)
+                    alternativeScores = alternativeScores.map { held in
+                        held.reduce(into: [:]) { result, entry in
+                            if let more = slotScores[entry.key] { result[entry.key] = entry.value + more }
+                        }
+                    } ?? slotScores
+                    if alternativeScores?.isEmpty == true { break }
+                }
+                for (slot, score) in alternativeScores ?? [:] where score > partScores[slot] ?? 0 { partScores[slot] = score }
+            }
+            scores = position == 0 ? partScores : partScores.reduce(into: [:]) { result, entry in
+                result[entry.key] = entry.value + (scores[entry.key] ?? 0)
+            }
+            if scores.isEmpty { break }
+        }
+        return scores
+    }
+
+    /// The slots holding any of the terms (or, for a word being typed, a word they begin),
+    /// scored by the best of them; only among `candidates` when given.
+    private func scores(of terms: [String], expandingPrefixes: Bool, among candidates: [UInt32: Float]?) -> [UInt32: Float] {
         let liveCount = Float(max(count, 1))
-        for (position, term) in terms.enumerated() {
-            let expansions = term.count >= 3 ? prefixExpansions(of: term) : (postings[term] == nil ? [] : [term])
-            var termScores: [UInt32: Float] = [:]
+        var result: [UInt32: Float] = [:]
+        for term in terms {
+            let expansions = expandingPrefixes && term.count >= 3 ? prefixExpansions(of: term) : (postings[term] == nil ? [] : [term])
             for expansion in expansions {
                 guard let list = postings[expansion] else { continue }
                 let documentFrequency = Float(list.count)
@@ -71,28 +103,20 @@ extension DirectoryIndex {
                 // An exact word counts more than a word it merely begins.
                 let exactness: Float = expansion == term ? 1 : 0.7
                 for posting in list where alive[Int(posting.slot)] {
-                    if position > 0, scores[posting.slot] == nil { continue }
+                    if let candidates, candidates[posting.slot] == nil { continue }
                     let frequency = posting.weight
                     let score = inverseFrequency * exactness * frequency * (Self.saturation + 1) / (frequency + Self.saturation)
-                    termScores[posting.slot, default: 0] += score
+                    if score > result[posting.slot] ?? 0 { result[posting.slot] = score }
                 }
             }
-            if position == 0 {
-                scores = termScores
-            } else {
-                scores = termScores.reduce(into: [:]) { result, entry in
-                    result[entry.key] = entry.value + (scores[entry.key] ?? 0)
-                }
-            }
-            if scores.isEmpty { break }
         }
-        return scores
+        return result
     }
 
-    private func prefixExpansions(of prefix: String) -> ArraySlice<String> {
+    private func prefixExpansions(of prefix: String) -> [String] {
         let start = vocabulary.partitioningIndex { $0 >= prefix }
         let end = vocabulary[start...].firstIndex { !$0.hasPrefix(prefix) } ?? vocabulary.endIndex
-        return vocabulary[start..<end]
+        return Array(vocabulary[start..<end])
     }
 
     private func orderedPage(

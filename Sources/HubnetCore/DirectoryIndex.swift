@@ -141,6 +141,8 @@ public struct DirectoryIndex: Sendable {
         for topic in organisation.topics {
             add(topic.label.de, FieldWeight.topic)
             if topic.label.en != topic.label.de { add(topic.label.en, FieldWeight.topic) }
+            // The topic itself, for queries that name it by any of its words (`Lexicon`).
+            weights[TextAnalyzer.topicTerm(topic.slug), default: 0] += FieldWeight.topic
         }
         add(organisation.city, FieldWeight.place)
         if let hub = organisation.hub { add(hub.name.en == hub.name.de ? hub.name.de : hub.name.de + " " + hub.name.en, FieldWeight.place) }

@@ -22,9 +22,8 @@ extension MatchIndex {
     static let offeringFields: [Double] = [0.6, 0.4, 0.2, 2.0, 0.6]
 
     public func search(_ query: MatchQuery) -> MatchOutcome {
-        let (clauses, words) = self.clauses(for: query)
-        // Topics recognised in free text propose hubs; only topics asked for earn points.
-        let topics = query.topics.isEmpty ? Self.recognisedTopics(in: Set(words.map(\.term))) : query.topics
+        let (query, clauses, words) = understand(query)
+        let topics = query.topics
         let rules = Rules(query: query, index: self)
         let limit = max(1, min(query.limit, 1_000))
         var top = TopResults(limit: limit, keys: idKeys)
@@ -86,28 +85,43 @@ extension MatchIndex {
 
         let results = top.ranked.map { entry in
             MatchResult(id: ids[Int(entry.slot)], score: entry.score,
-                        reasons: (wordReasons(entry.slot, clauses) + rules.reasons(entry.slot)).sorted { $0.points > $1.points })
+                        reasons: (wordReasons(entry.slot, clauses) + rules.reasons(entry.slot))
+                            .filter { $0.points >= MatchReason.smallestShown }.sorted { $0.points > $1.points })
         }
-        return MatchOutcome(results: results, topics: topics, suggestedHubs: suggestedHubs(topics: topics, results: top.ranked.map(\.slot)),
+        return MatchOutcome(results: results, topics: topics, suggestedHubs: suggestedHubs(topics: topics, admitted: rules.admits),
                             scored: scored)
     }
 
-    /// The query's clauses, and every word it gave (known to the index or not).
-    func clauses(for query: MatchQuery) -> (clauses: [Clause], words: [(word: String, term: String)]) {
+    /// The query as understood: topics named in its texts, by any of their words in either
+    /// language, count as asked for; with its clauses and every term it gave.
+    func understand(_ query: MatchQuery) -> (query: MatchQuery, clauses: [Clause], words: [(word: String, term: String)]) {
+        let (clauses, words, named) = self.clauses(for: query)
+        var understood = query
+        understood.topics = Array((query.topics + named).uniqued())
+        return (understood, clauses, words)
+    }
+
+    /// The query's clauses, every term it gave (known to the index or not) with the words as
+    /// typed, and the topics its texts name.
+    func clauses(for query: MatchQuery) -> (clauses: [Clause], words: [(word: String, term: String)], topics: [String]) {
         var clauses: [String: (word: String, count: Int)] = [:]
         var order: [(key: String, term: String, fields: [Double], complement: Bool)] = []
         var words: [(word: String, term: String)] = []
+        var topics: [String] = []
         for (text, fields, complement, tag) in [(query.text, weights.fields, false, "t"), (query.seeking, Self.seekingFields, true, "s"),
                                                 (query.offering, Self.offeringFields, true, "o")] {
-            let analysed = MatchAnalyzer.termsWithWords(text)
-            words += analysed
-            for (word, term) in analysed {
-                let key = tag + term
-                if let existing = clauses[key] {
-                    clauses[key] = (existing.word, existing.count + 1)
-                } else {
-                    clauses[key] = (word, 1)
-                    order.append((key, term, fields, complement))
+            let understood = TextAnalyzer.query(text)
+            topics += understood.topics
+            for part in understood.parts {
+                for term in part.terms {
+                    words.append((part.surface, term))
+                    let key = tag + term
+                    if let existing = clauses[key] {
+                        clauses[key] = (existing.word, existing.count + 1)
+                    } else {
+                        clauses[key] = (part.surface, 1)
+                        order.append((key, term, fields, complement))
+                    }
                 }
             }
         }
@@ -120,7 +134,7 @@ extension MatchIndex {
                           complement: part.complement, weight: 1 + log(Double(count)),
                           inverseDocumentFrequency: inverseDocumentFrequency(term), stretch: stretch)
         }
-        return (known, words)
+        return (known, words, Array(topics.uniqued()))
     }
 
     /// The most a clause can add to any document.
@@ -152,51 +166,57 @@ extension MatchIndex {
         return slots[low..<min(high, slots.count)].partitioningIndex { $0 >= slot }
     }
 
+    /// One reason per word of the query (its stems, parts and topic count together), in the
+    /// field that gave the most.
     func wordReasons(_ slot: UInt32, _ clauses: [Clause]) -> [MatchReason] {
         let documentEntries = entries[Int(slot)]
-        var reasons: [MatchReason] = []
+        var byWord: [String: (complement: Bool, field: MatchField, best: Double, points: Double)] = [:]
+        var order: [String] = []
         for clause in clauses {
             guard let entry = Self.entry(clause.term, in: documentEntries) else { continue }
             let points = contribution(clause, impact(entry, slot: Int(slot)), slot: slot)
-            // The field that gave the most is the one named.
             let field = MatchField.allCases.max { lhs, rhs in
                 clause.fieldWeights[lhs.rawValue] * entry.count(lhs.rawValue) < clause.fieldWeights[rhs.rawValue] * entry.count(rhs.rawValue)
             }!
-            reasons.append(MatchReason(kind: clause.complement ? .complement : .word, subject: clause.word, field: field, points: points))
+            let key = (clause.complement ? "c" : "w") + clause.word
+            if let known = byWord[key] {
+                byWord[key] = (known.complement, points > known.best ? field : known.field, max(known.best, points), known.points + points)
+            } else {
+                byWord[key] = (clause.complement, field, points, points)
+                order.append(key)
+            }
         }
-        return reasons
+        return order.map { key in
+            let reason = byWord[key]!
+            return MatchReason(kind: reason.complement ? .complement : .word, subject: String(key.dropFirst()), field: reason.field,
+                               points: reason.points)
+        }
     }
 
-    /// Hubs chosen for the topics asked for, most fitting focus first, then most results.
-    func suggestedHubs(topics: [String], results: [UInt32]) -> [HubSuggestion] {
+    /// Hubs chosen for the topics asked for that have organisations of those topics a search
+    /// admits, most fitting focus first, then most such organisations. A hub with none is not
+    /// proposed.
+    func suggestedHubs(topics: [String], admitted: (UInt32) -> Bool) -> [HubSuggestion] {
         guard !topics.isEmpty else { return [] }
         let asked = Set(topics)
-        var resultsPerHub = [Int](repeating: 0, count: Network.hubs.count)
-        for slot in results where hubs[Int(slot)] >= 0 { resultsPerHub[Int(hubs[Int(slot)])] += 1 }
         let suggestions = Network.hubs.enumerated().compactMap { index, hub -> HubSuggestion? in
             let fitting = hub.focusTopicSlugs.filter { asked.contains($0) }
             guard !fitting.isEmpty else { return nil }
-            return HubSuggestion(hubSlug: hub.slug, fittingTopics: fitting, results: resultsPerHub[index])
+            var members = Set<UInt32>()
+            for slug in fitting {
+                guard let topic = Taxonomy.index(of: slug) else { continue }
+                for slot in topicMembers[topic] where hubs[Int(slot)] == Int8(index) && admitted(slot) { members.insert(slot) }
+            }
+            return members.isEmpty ? nil : HubSuggestion(hubSlug: hub.slug, fittingTopics: fitting, results: members.count)
         }
         return suggestions.sorted {
             ($0.fittingTopics.count, $0.results, $1.hubSlug) > ($1.fittingTopics.count, $1.results, $0.hubSlug)
         }
     }
 
-    /// Topics whose German or English label appears in the texts, every word of it.
+    /// Topics named in the texts, by any of their words or phrases in either language.
     static func recognisedTopics(in texts: [String]) -> [String] {
-        recognisedTopics(in: Set(texts.flatMap { MatchAnalyzer.terms($0) }))
-    }
-
-    static func recognisedTopics(in terms: Set<String>) -> [String] {
-        guard !terms.isEmpty else { return [] }
-        return topicLabelTerms.filter { _, labels in
-            labels.contains { !$0.isEmpty && $0.isSubset(of: terms) }
-        }.map(\.slug)
-    }
-
-    private static let topicLabelTerms: [(slug: String, labels: [Set<String>])] = Taxonomy.topics.map { topic in
-        (topic.slug, [topic.label.de, topic.label.en].map { Set(MatchAnalyzer.terms($0)) })
+        Array(texts.flatMap { TextAnalyzer.query($0).topics }.uniqued())
     }
 }
 

@@ -81,7 +81,7 @@ public struct MatchIndex: Sendable {
     // Per term.
     /// A term's id is its position in `postings`.
     var termIDs: [String: UInt32] = [:]
-    /// Each folded word's terms (its stem and compound parts): a vocabulary is small next to the
+    /// Each folded word's terms (its stems and compound parts): a vocabulary is small next to the
     /// texts, so a word is stemmed and split once, not once per occurrence.
     var wordTerms: [String: [UInt32]] = [:]
     var postings: [Postings] = []
@@ -182,19 +182,26 @@ public struct MatchIndex: Sendable {
         let labels = document.topicSlugs.compactMap(Taxonomy.topic).map { $0.label.de + " " + $0.label.en }.joined(separator: " ")
         var counts: [UInt32: UInt32] = [:]
         for (field, text) in [document.name, document.description, document.offers, document.seeks, labels].enumerated() {
+            let shift = UInt32(6 * field)
             var length = 0
-            for word in TextAnalyzer.terms(text) {
+            for word in TextAnalyzer.foldedWords(text) {
                 let terms: [UInt32]
                 if let known = wordTerms[word] {
                     terms = known
                 } else {
-                    terms = MatchAnalyzer.terms(ofWord: word).map { termID($0) }
+                    terms = TextAnalyzer.terms(ofWord: word).map { termID($0) }
                     wordTerms[word] = terms
                 }
                 length += terms.count
-                let shift = UInt32(6 * field)
                 for id in terms where (counts[id, default: 0] >> shift) & 63 < 63 {
                     counts[id, default: 0] += 1 << shift
+                }
+            }
+            if field == MatchField.topics.rawValue {
+                // Each topic once more as itself, for queries that name it by any of its words.
+                for slug in document.topicSlugs {
+                    counts[termID(TextAnalyzer.topicTerm(slug)), default: 0] += 1 << shift
+                    length += 1
                 }
             }
             lengths[index * Self.fieldCount + field] = UInt16(min(length, Int(UInt16.max)))

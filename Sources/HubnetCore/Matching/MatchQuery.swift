@@ -84,6 +84,9 @@ public struct MatchReason: Hashable, Sendable, Codable {
     public let field: MatchField?
     public let points: Double
 
+    /// Reasons worth fewer points are not shown: they explain nothing.
+    public static let smallestShown = 0.005
+
     public init(kind: Kind, subject: String, field: MatchField? = nil, points: Double) {
         self.kind = kind
         self.subject = subject

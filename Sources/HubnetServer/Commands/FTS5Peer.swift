@@ -29,7 +29,8 @@ enum FTS5Peer {
     }
 
     private static func search(_ query: DirectoryQuery, on sql: any SQLDatabase) async throws {
-        let terms = TextAnalyzer.terms(query.text)
+        // FTS5 has its own tokenizer and no stemmer: it gets the meaningful words, folded.
+        let terms = TextAnalyzer.foldedWords(query.text).filter { TextAnalyzer.isMeaningful($0) }
         var text: SQLQueryString = "1 = 1"
         if !terms.isEmpty {
             // Every word must match, the last also as a prefix, as in Hubnet's own search.
