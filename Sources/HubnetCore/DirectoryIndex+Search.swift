@@ -63,15 +63,14 @@ extension DirectoryIndex {
         guard !query.parts.isEmpty else { return nil }
         // The last word is still being typed unless a space or a mark follows it.
         let typing = text.last.map { $0.isLetter || $0.isNumber } ?? false
-        var scores: [UInt32: Float] = [:]
-        for (position, part) in query.parts.enumerated() {
+        func partScores(_ position: Int, among candidates: [UInt32: Float]?) -> [UInt32: Float] {
+            let part = query.parts[position]
             let prefix = typing && position == query.parts.count - 1 && part.topic == nil
-            var partScores: [UInt32: Float] = [:]
+            var result: [UInt32: Float] = [:]
             for alternative in part.alternatives {
                 var alternativeScores: [UInt32: Float]?
                 for slot in alternative {
-                    let slotScores = self.scores(of: slot, expandingPrefixes: prefix && alternative.count == 1,
-                                                 among: position > 0 ? scores : nil)
+                    let slotScores = self.scores(of: slot, expandingPrefixes: prefix && alternative.count == 1, among: candidates)
                     alternativeScores = alternativeScores.map { held in
                         held.reduce(into: [:]) { result, entry in
                             if let more = slotScores[entry.key] { result[entry.key] = entry.value + more }
@@ -79,15 +78,34 @@ extension DirectoryIndex {
                     } ?? slotScores
                     if alternativeScores?.isEmpty == true { break }
                 }
-                for (slot, score) in alternativeScores ?? [:] where score > partScores[slot] ?? 0 { partScores[slot] = score }
+                for (slot, score) in alternativeScores ?? [:] where score > result[slot] ?? 0 { result[slot] = score }
             }
-            scores = position == 0 ? partScores : partScores.reduce(into: [:]) { result, entry in
+            return result
+        }
+        var scores: [UInt32: Float] = [:]
+        for position in query.parts.indices {
+            let found = partScores(position, among: position > 0 ? scores : nil)
+            scores = position == 0 ? found : found.reduce(into: [:]) { result, entry in
                 result[entry.key] = entry.value + (scores[entry.key] ?? 0)
             }
             if scores.isEmpty { break }
         }
-        return scores
+        guard scores.isEmpty, query.parts.count > 1, !query.topics.isEmpty else { return scores }
+        // A request that names a topic ("KI für Lagerlogistik", "Transparenz in der Lieferkette")
+        // and that nothing answers whole: rather than nothing, those that answer most of it, the
+        // more parts the higher. Without a topic all words must match, as a directory filter does.
+        var partial: [UInt32: (parts: Int, score: Float)] = [:]
+        for position in query.parts.indices {
+            for (slot, score) in partScores(position, among: nil) {
+                let held = partial[slot] ?? (0, 0)
+                partial[slot] = (held.parts + 1, held.score + score)
+            }
+        }
+        return partial.mapValues { Float($0.parts) * Self.partialCoverageWeight + $0.score }
     }
+
+    /// In a search that falls back to partial matches, each part matched outweighs any score.
+    static let partialCoverageWeight: Float = 1_000
 
     /// The slots holding any of the terms (or, for a word being typed, a word they begin),
     /// scored by the best of them; only among `candidates` when given.

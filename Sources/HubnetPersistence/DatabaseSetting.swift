@@ -48,7 +48,10 @@ public enum DatabaseSetting: Equatable, Sendable {
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = nil
-            return .postgres(configuration: configuration, sqlLogLevel: .trace)
+            // A burst of writes (200 at once in the tests) must queue for connections, not time
+            // out: eight per event loop, and half a minute of patience.
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30),
+                             sqlLogLevel: .trace)
         }
     }
 

@@ -177,3 +177,23 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct OwnOrganisationsTests {
+    @Test func aMembersOwnOrganisationsAreNeverProposedToThem() async throws {
+        try await TestApp.with(.sqlite, organisations: 300) { app in
+            let pair = try await OrganisationStore(app.db).find(try await OrganisationRecord.query(on: app.db)
+                .filter(\.$hubSlug == "hamburg").limit(2).all().compactMap(\.id))
+            let member = try await TestMember.make(app, roles: pair.map { .organisationAdmin(organisation: $0.id) })
+            let first = pair[0], second = pair[1]
+            // Words from the second's own profile, so that it would rank high if it were not excluded.
+            let words = second.name
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/matches?q=\(words.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+                                                               headers: member.headers)
+            let ids = try response.content.decode(PartnerListDTO.self).items.map(\.organisation.id)
+            #expect(!ids.contains(second.id.uuidString.lowercased()) && !ids.contains(first.id.uuidString.lowercased()))
+            let forFirst = try await app.testing().sendRequest(.GET, "/api/v1/matches/organisations/\(first.id.uuidString.lowercased())",
+                                                               headers: member.headers)
+            #expect(!(try forFirst.content.decode(PartnerListDTO.self).items.map(\.organisation.id)).contains(second.id.uuidString.lowercased()))
+        }
+    }
+}

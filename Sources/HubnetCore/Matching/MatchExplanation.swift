@@ -13,13 +13,16 @@ extension MatchReason {
         case .topics: .init(de: "in ihren Themen", en: "in its topics")
         case nil: .init("")
         }
+        // The word asked for, and the profile's own word for it where that differs.
+        let asked = LocalizedText(de: "„\(subject)“" + (inProfile.map { " (dort „\($0)“)" } ?? ""),
+                                  en: "“\(subject)”" + (inProfile.map { " (there “\($0)”)" } ?? ""))
         switch kind {
         case .word:
-            return .init(de: "„\(subject)“ \(fieldName.de)", en: "“\(subject)” \(fieldName.en)")
+            return .init(de: "\(asked.de) \(fieldName.de)", en: "\(asked.en) \(fieldName.en)")
         case .complement:
             return field == .seeks
-                ? .init(de: "sucht, was Sie anbieten: „\(subject)“", en: "seeks what you offer: “\(subject)”")
-                : .init(de: "bietet, was Sie suchen: „\(subject)“ \(fieldName.de)", en: "offers what you seek: “\(subject)” \(fieldName.en)")
+                ? .init(de: "sucht, was Sie anbieten: \(asked.de)", en: "seeks what you offer: \(asked.en)")
+                : .init(de: "bietet, was Sie suchen: \(asked.de) \(fieldName.de)", en: "offers what you seek: \(asked.en) \(fieldName.en)")
         case .topic:
             let t = topic(subject)
             return .init(de: "gemeinsames Thema \(t.de)", en: "shared topic \(t.en)")
@@ -42,6 +45,37 @@ extension MatchReason {
             let k = OrganisationKind(rawValue: subject)?.label ?? .init(subject)
             return .init(de: "gesuchte Art von Partner: \(k.de)", en: "kind of partner sought: \(k.en)")
         }
+    }
+}
+
+extension MatchReason {
+    /// The reason with the word its profile uses for what matched, when that is another form
+    /// or another word than the one asked for.
+    public func locating(in organisation: Organisation) -> MatchReason {
+        guard kind == .word || kind == .complement, let field, inProfile == nil else { return self }
+        let texts: [String] = switch field {
+        case .name: [organisation.name]
+        case .description: [organisation.description.de, organisation.description.en]
+        case .offers: [organisation.offers.de, organisation.offers.en]
+        case .seeks: [organisation.seeks.de, organisation.seeks.en]
+        case .topics: organisation.topics.flatMap { [$0.label.de, $0.label.en] }
+        }
+        let asked = Set(TextAnalyzer.query(subject).parts.flatMap(\.terms))
+        let folded = TextAnalyzer.fold(subject)
+        for text in texts {
+            for word in TextAnalyzer.words(text) where !asked.isDisjoint(with: TextAnalyzer.terms(ofWord: word.folded)) {
+                var located = self
+                located.inProfile = word.folded == folded ? nil : word.surface
+                return located
+            }
+        }
+        return self
+    }
+}
+
+extension MatchResult {
+    public func locating(in organisation: Organisation) -> MatchResult {
+        MatchResult(id: id, score: score, reasons: reasons.map { $0.locating(in: organisation) })
     }
 }
 

@@ -83,6 +83,9 @@ public struct MatchReason: Hashable, Sendable, Codable {
     /// Where a word was found.
     public let field: MatchField?
     public let points: Double
+    /// The word as the profile writes it, when it differs from the one asked for
+    /// ("Versicherungen" for "Versicherung"); set by `locating(in:)`.
+    public var inProfile: String?
 
     /// Reasons worth fewer points are not shown: they explain nothing.
     public static let smallestShown = 0.005

@@ -44,7 +44,7 @@ struct MatchesAPIController: RouteCollection {
     func opportunitiesForOrganisation(_ request: Request) async throws -> [FittingOpportunityDTO] {
         let organisation = try await OrganisationActions(request.actions()).existing(try request.uuid())
         let posts = try await OpportunityActions(request.actions()).visible(openOnly: true)
-        return MatchService(request: request).opportunities(for: organisation, among: posts, limit: try Self.limit(request)).map { post, result in
+        return (try await MatchService(request: request)).opportunities(for: organisation, among: posts, limit: try Self.limit(request)).map { post, result in
             FittingOpportunityDTO(opportunity: OpportunityDTO(post), score: result.score.thousandths,
                                   reasons: result.reasons.map(MatchReasonDTO.init))
         }

@@ -3,13 +3,22 @@ import HubnetCore
 import Vapor
 
 /// `hubnet eval investors --companies FILE --investments FILE --train-before DATE --test-before DATE [--json]`
+/// `hubnet eval search --queries FILE [--organisations 1000] [--seed 1] [--json]`
 ///
 /// Measures the investor recommender against two baselines on a real funding history
-/// (Crunchbase 2013 export format): recall@10, recall@50 and nDCG@10.
+/// (Crunchbase 2013 export format): recall@10, recall@50 and nDCG@10; and how well the
+/// directory and matchmaking understand judged queries on the demo network: precision@10 and
+/// the queries without a relevant hit.
 struct EvalCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "target", help: "What to evaluate: investors.")
+        @Argument(name: "target", help: "What to evaluate: investors or search.")
         var target: String
+        @Option(name: "queries", help: "search: a JSON array of judged queries (benchmarks/search_queries.json).")
+        var queries: String?
+        @Option(name: "organisations", help: "search: size of the demo network (default 1000).")
+        var organisations: Int?
+        @Option(name: "seed", help: "search: seed of the demo network (default 1).")
+        var seed: Int?
         @Option(name: "companies", help: "companies.csv of the Crunchbase 2013 export.")
         var companies: String?
         @Option(name: "investments", help: "investments.csv of the Crunchbase 2013 export.")
@@ -25,7 +34,8 @@ struct EvalCommand: AsyncCommand {
     var help: String { "Measures recommendation quality on real data: recall@10, recall@50, nDCG@10 against baselines." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.target == "investors" else { throw CommandProblem("Known evaluations: investors.") }
+        if signature.target == "search" { return try evaluateSearch(context, signature) }
+        guard signature.target == "investors" else { throw CommandProblem("Known evaluations: investors, search.") }
         guard let companiesPath = signature.companies, let investmentsPath = signature.investments else {
             throw CommandProblem("--companies and --investments are required.")
         }
@@ -65,6 +75,35 @@ struct EvalCommand: AsyncCommand {
         if signature.json {
             try console.printFigures(figures)
         }
+    }
+
+    func evaluateSearch(_ context: CommandContext, _ signature: Signature) throws {
+        guard let path = signature.queries else { throw CommandProblem("--queries is required (a JSON file of judged queries).") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandProblem("Cannot read \(path).") }
+        let queries: [SearchEvaluation.JudgedQuery]
+        do {
+            queries = try JSONDecoder().decode([SearchEvaluation.JudgedQuery].self, from: data)
+        } catch {
+            throw CommandProblem("\(path) is not a JSON array of {query, relevantTopics}: \(error)")
+        }
+        let count = signature.organisations ?? 1_000
+        guard (1...1_000_000).contains(count), (signature.seed ?? 1) >= 0 else { throw CommandProblem("--organisations 1…1000000, --seed ≥ 0.") }
+        let start = ContinuousClock.now
+        let network = DemoEcosystem(seed: UInt64(signature.seed ?? 1)).organisations(count: count)
+        let report = SearchEvaluation(organisations: network).run(queries)
+        let console = context.console
+        console.print("Judged queries: \(report.queries) on a demo network of \(count) organisations (seed \(signature.seed ?? 1)); "
+                      + "\(report.unjudgeable.count) name topics no organisation has: \(report.unjudgeable.joined(separator: ", "))")
+        var figures: [String: Any] = ["queries": report.queries, "unjudgeable": report.unjudgeable.count]
+        for (key, name, row) in [("directory", "directory", report.directory), ("matchmaking", "matchmaking", report.matchmaking)] {
+            console.print("\(name.padding(toLength: 12, withPad: " ", startingAt: 0)) precision@10 \(Self.format(row.precisionAt10))  "
+                          + "without a relevant hit: \(row.queriesWithoutRelevantHit.count) \(row.queriesWithoutRelevantHit)")
+            figures["\(key)_precision@10"] = BenchCommand.round(row.precisionAt10)
+            figures["\(key)_without_relevant_hit"] = row.queriesWithoutRelevantHit.count
+        }
+        figures["seconds"] = BenchCommand.round((ContinuousClock.now - start).seconds)
+        console.print("Goal: precision@10 ≥ 0.9 for both, at most 2 queries without a relevant hit.")
+        if signature.json { try console.printFigures(figures) }
     }
 
     static func format(_ value: Double) -> String { String(format: "%.4f", value) }

@@ -29,19 +29,27 @@ struct RecommendedInvestor: Sendable {
 struct MatchService {
     let application: Application
     let database: any Database
+    /// The organisations the member acts for: never proposed to them as partners.
+    let own: Set<UUID>
 
-    init(application: Application, database: any Database) {
+    init(application: Application, database: any Database, own: Set<UUID> = []) {
         self.application = application
         self.database = database
+        self.own = own
     }
 
-    init(request: Request) {
-        self.init(application: request.application, database: request.application.db)
+    init(request: Request) async throws {
+        self.init(application: request.application, database: request.application.db, own: Set(try await request.actor().organisations))
     }
 
     func partners(_ query: MatchQuery) async throws -> PartnerList {
+        var query = query
+        query.excluding.formUnion(own)
         let outcome = try await application.directory.findPartners(query, on: database)
-        let matches = try await withOrganisations(outcome.results, id: \.id).map { MatchedOrganisation(organisation: $0, result: $1) }
+        // Each reason names the profile's own word for what matched.
+        let matches = try await withOrganisations(outcome.results, id: \.id).map { organisation, result in
+            MatchedOrganisation(organisation: organisation, result: result.locating(in: organisation))
+        }
         return PartnerList(matches: matches, topics: outcome.topics, suggestedHubs: outcome.suggestedHubs)
     }
 

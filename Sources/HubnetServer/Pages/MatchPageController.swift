@@ -45,7 +45,7 @@ struct MatchPageController: RouteCollection {
     }
 
     func organisationMatches(_ request: Request, _ language: SiteLanguage) async throws -> Response {
-        let service = MatchService(request: request)
+        let service = try await MatchService(request: request)
         let organisation = try await OrganisationActions(request.actions()).existing(try Self.id(request))
         let list = try await service.partners(for: organisation, limit: 20)
         let posts = try await OpportunityActions(request.actions()).visible(openOnly: true)
