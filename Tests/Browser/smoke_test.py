@@ -92,6 +92,18 @@ try:
     wait.until(EC.presence_of_element_located((By.ID, "result-count")))
     check("organisations found" in driver.find_element(By.ID, "result-count").text, "the English directory")
 
+    # The directory understands a synonym in the other language: "insurance" finds InsurTech.
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("insurance")
+    box.submit()
+    wait.until(lambda d: "q=insurance" in d.current_url)
+    insurers = driver.find_elements(By.CSS_SELECTOR, ".results .result-name")
+    check(len(insurers) > 0, f"'insurance' finds organisations ({len(insurers)} on the page)")
+    insurers[0].click()
+    wait.until(EC.presence_of_element_located((By.ID, "organisation-name")))
+    check("InsurTech" in driver.page_source, "the first one is an InsurTech organisation")
+
     # Find partners: words in, organisations with reasons and fitting hubs out.
     driver.get(BASE + "/en/matches")
     box = wait.until(EC.presence_of_element_located((By.ID, "match-q")))
