@@ -44,16 +44,20 @@ TANTIVY_HEAP_BYTES = 1_000_000_000
 # machine, one indexing thread is faster than two and leaves fewer segments.
 TANTIVY_THREADS = 1
 
-# The function words that Hubnet's TextAnalyzer (Sources/HubnetCore/TextAnalyzer.swift) drops,
-# in folded form. Both peers drop them from queries too (tantivy also at indexing), so no peer
-# pays for scanning "und"/"and" postings that Hubnet never looks at. Single letters are dropped
-# as Hubnet does (single digits are kept).
-STOP_WORDS = sorted({
-    "and", "the", "of", "for", "with", "to", "in", "on", "at", "by", "an", "or", "is", "are", "we", "our",
-    "und", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "fur", "mit", "zu",
-    "im", "am", "von", "auf", "ist", "sind", "wir", "unsere", "unser", "oder", "als", "bei", "aus",
-} | set("abcdefghijklmnopqrstuvwxyz"))
-_STOP = frozenset(STOP_WORDS)
+# The words Hubnet never scores: Snowball's German and English stop words and the filler of
+# requests, from the lexicon its TextAnalyzer reads (Sources/HubnetCore/Resources/lexicon.json),
+# folded. Both peers drop them from queries too (tantivy also at indexing), so no peer pays for
+# scanning "und"/"and" postings that Hubnet never looks at. Single letters are dropped as Hubnet
+# does (single digits are kept).
+def _lexicon_stop_words() -> set[str]:
+    path = Path(__file__).resolve().parent.parent / "Sources" / "HubnetCore" / "Resources" / "lexicon.json"
+    lexicon = json.loads(path.read_text(encoding="utf-8"))
+    words = [w for lists in (lexicon["stopWords"], lexicon["filler"]) for ws in lists.values() for w in ws]
+    return {fold(w) for w in words}
+
+
+STOP_WORDS: list[str] = []  # filled once fold() is defined, below
+_STOP: frozenset[str] = frozenset()
 _WORD = re.compile(r"[^\W_]+")
 
 REQUIRED_HUBNET_KEYS = ("build_s", "memory_mb", "p50_ms", "p95_ms", "p99_ms", "organisations", "queries")
@@ -110,6 +114,10 @@ def fold(word: str) -> str:
     """Lower case without diacritics, ß as ss: only to compare query words with STOP_WORDS."""
     decomposed = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+STOP_WORDS = sorted(_lexicon_stop_words() | set("abcdefghijklmnopqrstuvwxyz"))
+_STOP = frozenset(STOP_WORDS)
 
 
 def query_words(text: str) -> list[str]:

@@ -5,10 +5,17 @@ import HubnetCore
 /// Puts a demo ecosystem into the database in one transaction.
 public enum DemoSeeder {
     /// - Parameter progress: called with the number inserted so far, after each batch.
+    /// - Parameter vocabulary: for benchmarks, profiles with a realistic vocabulary.
     public static func seed(
-        count: Int, seed: UInt64, on database: any Database, progress: @escaping @Sendable (Int) -> Void = { _ in }
+        count: Int, seed: UInt64, vocabulary: BenchmarkVocabulary? = nil, on database: any Database,
+        progress: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws {
-        let organisations = DemoEcosystem(seed: seed).organisations(count: count)
+        var generated = DemoEcosystem(seed: seed).organisations(count: count)
+        if let vocabulary {
+            var generator = SeededGenerator(seed: seed ^ 0x70CAB)
+            generated = generated.map { vocabulary.enrich($0, using: &generator) }
+        }
+        let organisations = generated
         try await database.writeTransaction { database in
             let store = OrganisationStore(database)
             var done = 0

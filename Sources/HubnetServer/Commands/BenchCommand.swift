@@ -92,7 +92,9 @@ struct BenchCommand: AsyncCommand {
         let console = context.console
         var figures: [String: Any] = ["organisations": count, "queries": queryCount]
 
-        let queries = BenchQueries.make(count: queryCount, seed: seed)
+        // Profiles and searches with a realistic vocabulary, not only the demo templates' words.
+        let vocabulary = BenchmarkVocabulary()
+        let queries = BenchQueries.make(count: queryCount, seed: seed, vocabulary: vocabulary)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubnet-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -101,7 +103,8 @@ struct BenchCommand: AsyncCommand {
         app.databases.use(.sqlite(.file(directory.appendingPathComponent("bench.sqlite").path)), as: sqliteID)
         let sqlite = app.db(sqliteID)
         console.print("Directory benchmark: \(count) organisations, \(queryCount) searches, seed \(seed).")
-        let sqliteFigures = try await measure(on: sqlite, name: "sqlite", count: count, seed: seed, queries: queries, console: console)
+        let sqliteFigures = try await measure(on: sqlite, name: "sqlite", count: count, seed: seed, vocabulary: vocabulary,
+                                                queries: queries, console: console)
         figures.merge(sqliteFigures) { $1 }
         let peer = try await FTS5Peer.measure(on: sqlite as! any SQLDatabase, queries: queries)
         figures.merge(peer.figures(prefix: "sqlite_fts5_groupby")) { $1 }
@@ -115,7 +118,8 @@ struct BenchCommand: AsyncCommand {
         if case .postgres(let url) = app.hubnetSettings.database {
             let postgres = try await PostgresBenchDatabase.create(adminURL: url, on: app)
             do {
-                let pg = try await measure(on: app.db(postgres.id), name: "postgres", count: count, seed: seed, queries: queries, console: console)
+                let pg = try await measure(on: app.db(postgres.id), name: "postgres", count: count, seed: seed, vocabulary: vocabulary,
+                                         queries: queries, console: console)
                 figures.merge(pg) { $1 }
             } catch {
                 try await postgres.drop(on: app)
@@ -131,13 +135,14 @@ struct BenchCommand: AsyncCommand {
     }
 
     private func measure(
-        on database: any Database, name: String, count: Int, seed: UInt64, queries: [DirectoryQuery], console: any Console
+        on database: any Database, name: String, count: Int, seed: UInt64, vocabulary: BenchmarkVocabulary,
+        queries: [DirectoryQuery], console: any Console
     ) async throws -> [String: Any] {
         for migration in HubnetMigrations.all { try await migration.prepare(on: database).get() }
         try await ReferenceData.sync(on: database)
         let progress = ProgressLine(total: count, label: "\(name): inserting")
         let insertStart = ContinuousClock.now
-        try await DemoSeeder.seed(count: count, seed: seed, on: database) { progress.update($0) }
+        try await DemoSeeder.seed(count: count, seed: seed, vocabulary: vocabulary, on: database) { progress.update($0) }
         progress.finish()
         let insertSeconds = (ContinuousClock.now - insertStart).seconds
 

@@ -11,13 +11,19 @@ enum BenchQueries {
         "daten", "blockchain", "medizintechnik", "grid", "dresden", "leipzig", "köln", "nordlicht", "hoffmann",
     ]
 
-    static func make(count: Int, seed: UInt64) -> [DirectoryQuery] {
+    /// With a vocabulary, a third of the typed words come from it, drawn by frequency: the rare
+    /// words of a real network are what people look for by name.
+    static func make(count: Int, seed: UInt64, vocabulary: BenchmarkVocabulary? = nil) -> [DirectoryQuery] {
         var generator = SeededGenerator(seed: seed ^ 0x5EA2C4)
         return (0..<count).map { _ in
             var query = DirectoryQuery()
             let shape = Int.random(in: 0..<10, using: &generator)
             if shape >= 4 {
-                query.text = words.randomElement(using: &generator)!
+                if let vocabulary, Int.random(in: 0..<3, using: &generator) == 0 {
+                    query.text = vocabulary.draw(using: &generator)
+                } else {
+                    query.text = words.randomElement(using: &generator)!
+                }
                 if Int.random(in: 0..<4, using: &generator) == 0 { query.text += " " + words.randomElement(using: &generator)! }
             }
             if shape < 4 || shape >= 8 {

@@ -23,15 +23,23 @@ enum MatchBench {
         let ids: [String]
     }
 
+    /// The demo network with a realistic vocabulary (`BenchmarkVocabulary`): tens of thousands
+    /// of distinct words, most of them rare, as real profiles have.
+    static func organisations(count: Int, seed: UInt64) -> some Sequence<Organisation> {
+        let vocabulary = BenchmarkVocabulary()
+        var generator = SeededGenerator(seed: seed ^ 0x70CAB)
+        return DemoEcosystem(seed: seed).stream(count: count).lazy.map { vocabulary.enrich($0, using: &generator) }
+    }
+
     static func documents(count: Int, seed: UInt64) -> some Sequence<MatchDocument> {
-        DemoEcosystem(seed: seed).stream(count: count).lazy.map { MatchDocument(organisation: $0) }
+        organisations(count: count, seed: seed).lazy.map { MatchDocument(organisation: $0) }
     }
 
     /// Requests as people type them: one to four words taken from what other organisations
     /// of the same kind of network write (a separate draw, so no query copies a document).
     static func queries(count: Int, seed: UInt64) -> [String] {
         var generator = SeededGenerator(seed: seed ^ 0x9E3779B97F4A7C15)
-        let sources = DemoEcosystem(seed: seed &+ 1).organisations(count: max(count, 50))
+        let sources = Array(organisations(count: max(count, 50), seed: seed &+ 1))
         return (0..<count).map { _ in
             let source = sources.randomElement(using: &generator)!
             let language: SiteLanguage = Bool.random(using: &generator) ? .de : .en
