@@ -36,6 +36,7 @@ public final class BrowserSession: @unchecked Sendable {
     }
 
     /// Signs in through the form, as a person would.
+    @discardableResult
     public func signIn(email: String, password: String, language: String = "de") async throws -> TestingHTTPResponse {
         try await get("/\(language)/sign-in")
         return try await post("/\(language)/sign-in", ["email": email, "password": password])
