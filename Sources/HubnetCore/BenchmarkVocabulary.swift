@@ -21,7 +21,8 @@ public struct BenchmarkVocabulary: Sendable {
             if word.count >= 3, seen.insert(word).inserted { words.append(word) }
         }
         // The words the network talks about come first, in a shuffled order.
-        for list in Lexicon.shared.topicTerms.values.shuffled(using: &generator) {
+        // (Sorted first: a dictionary's order changes from process to process.)
+        for list in Lexicon.shared.topicTerms.sorted(by: { $0.key < $1.key }).map(\.value).shuffled(using: &generator) {
             for term in (list.de + list.en) { for word in term.split(separator: " ") { add(String(word)) } }
         }
         // Then the long tail: German compounds, English terms, product names, in turns.

@@ -124,16 +124,25 @@ public enum TextAnalyzer {
     public static func query(_ text: String, lexicon: Lexicon = .shared) -> Query {
         let words = words(text)
         let folded = words.map(\.folded)
+        // Each word is stemmed and split once; the lexicon reads the stems of every word, the
+        // parts only of the meaningful ones.
+        let wordStems = folded.map { stems(of: $0) }
+        let pieces = folded.map { isMeaningful($0, lexicon: lexicon) ? compoundParts($0) : [] }
+        func terms(at position: Int) -> [String] {
+            guard isMeaningful(folded[position], lexicon: lexicon) else { return [] }
+            var terms = wordStems[position]
+            for part in pieces[position] where !terms.contains(part) { terms.append(part) }
+            return terms
+        }
         var parts: [Query.Part] = []
-        let named = lexicon.topics(in: folded)
+        let named = lexicon.topics(inStems: wordStems.map { Set($0) })
         var position = 0
         func addWords(upTo end: Int) {
             while position < end {
-                let word = folded[position]
-                let terms = terms(ofWord: word, lexicon: lexicon)
+                let terms = terms(at: position)
                 if !terms.isEmpty {
-                    let pieces = compoundParts(word)
-                    let alternatives = stems(of: word).map { [[$0]] } + (pieces.isEmpty ? [] : [pieces.map { [$0] }])
+                    let split = pieces[position]
+                    let alternatives = wordStems[position].map { [[$0]] } + (split.isEmpty ? [] : [split.map { [$0] }])
                     appendPart(words[position].surface, terms, nil, alternatives)
                 }
                 position += 1
@@ -144,7 +153,7 @@ public enum TextAnalyzer {
         }
         for (topic, range) in named {
             addWords(upTo: range.lowerBound)
-            let phraseWords = range.map { terms(ofWord: folded[$0], lexicon: lexicon) }.filter { !$0.isEmpty }
+            let phraseWords = range.map { terms(at: $0) }.filter { !$0.isEmpty }
             let surface = words[range].map(\.surface).joined(separator: " ")
             var alternatives = [[[topicTerm(topic)]]]
             if !phraseWords.isEmpty { alternatives.append(phraseWords) }
