@@ -87,6 +87,8 @@ enum MatchBench {
         var memoryBytes: Int
         var residentBytes: Int?
         var latencies: Latencies
+        /// Understanding the request alone (words, stems, compounds, topics named), per request.
+        var analysis: Latencies
         var scored: Latencies
         var terms: Int
     }
@@ -112,6 +114,12 @@ enum MatchBench {
             return query
         }
         for text in texts.prefix(20) { _ = index.search(query(text)) }
+        var analysis: [Double] = []
+        for text in texts {
+            let started = ContinuousClock.now
+            _ = TextAnalyzer.query(text)
+            analysis.append((ContinuousClock.now - started).milliseconds)
+        }
         var latencies: [Double] = [], scored: [Double] = []
         var lines = Data()
         let encoder = JSONEncoder()
@@ -125,7 +133,7 @@ enum MatchBench {
         }
         if let results { try lines.write(to: results) }
         return Figures(build: build, memoryBytes: index.estimatedBytes, residentBytes: residentBytes(),
-                       latencies: Latencies(latencies), scored: Latencies(scored), terms: index.termCount)
+                       latencies: Latencies(latencies), analysis: Latencies(analysis), scored: Latencies(scored), terms: index.termCount)
     }
 
     /// The process's resident memory, from /proc on Linux.
