@@ -171,6 +171,16 @@ import VaporTesting
         }
     }
 
+    @Test func aTextInAThirdLanguageIsRefusedByItsPath() async throws {
+        try await TestApp.with(.sqlite) { app in
+            let member = try await TestMember.make(app)
+            let body = #"{"name":"Drittsprache","kind":"startup","hub":"hamburg","city":"Hamburg","topics":["logistics"],"description":{"de":"","en":"x","fr":"y"}}"#
+            let response = try await app.testing().sendRequest(.POST, "/api/v1/organisations", headers: member.headers, body: ByteBuffer(string: body))
+            #expect(response.status == .unprocessableEntity)
+            #expect(try response.content.decode(ProblemDetails.self).errors?.first?.field == "description.fr")
+        }
+    }
+
     @Test func aForgedLineBreakInAPathIsEscapedInTheLog() {
         #expect(RequestLogger.printable("/en/x\nINJECTED\r\u{1B}[2J") == #"/en/x\x0AINJECTED\x0D\x1B[2J"#)
     }

@@ -13,6 +13,16 @@ struct LocalizedTextDTO: Content, Equatable {
     }
 
     var text: LocalizedText { .init(de: de, en: en) }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case de, en }
+
+    /// Only `de` and `en`: a text in a third language is refused, not dropped.
+    init(from decoder: any Decoder) throws {
+        try UnknownFields.refuse(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        de = try container.decode(String.self, forKey: .de)
+        en = try container.decode(String.self, forKey: .en)
+    }
 }
 
 struct CityDTO: Content {

@@ -15,7 +15,10 @@ enum UnknownFields {
     static func refuse(in decoder: any Decoder, known: some Sequence<String>) throws {
         let known = Set(known)
         let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { !known.contains($0) }
-        if let field = unknown.sorted().first {
+        // Named with its path, so a stray key inside `description` reads "description.fr".
+        let path = decoder.codingPath.map(\.stringValue)
+        if let key = unknown.sorted().first {
+            let field = (path + [key]).joined(separator: ".")
             throw ValidationFailure([FieldProblem(field: field, message: .init(
                 de: "Unbekanntes Feld „\(field)“.",
                 en: "Unknown field '\(field)'; known fields are \(known.sorted().joined(separator: ", ")).")) ])
