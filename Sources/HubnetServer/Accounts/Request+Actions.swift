@@ -30,6 +30,12 @@ extension Request {
         return actor
     }
 
+    /// The signed-in member's name, for the page frame; nil for a visitor.
+    func actingMemberName() async throws -> String? {
+        guard let memberID = try await actor().memberID else { return nil }
+        return try await MemberStore(db).record(memberID)?.name
+    }
+
     /// The member and scopes behind a personal API token, or nil for an unknown, revoked or
     /// expired token or a closed account.
     func authenticate(apiToken token: String) async throws -> Bool {

@@ -25,7 +25,7 @@ struct RecommendedInvestor: Sendable {
 
 /// Find partners and investors: the engines in HubnetCore, fed from this instance's indexes
 /// and the database, with the rows of the results loaded for display. Pages, the API and the
-/// CLI share it; who may see which post is decided before, by `OpportunityService`.
+/// CLI share it; who may see which post is decided before, by `OpportunityActions`.
 struct MatchService {
     let application: Application
     let database: any Database
