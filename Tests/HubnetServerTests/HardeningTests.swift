@@ -181,6 +181,14 @@ import VaporTesting
         }
     }
 
+    @Test func aPagePastTheLastLeadsToTheLastOne() async throws {
+        try await TestApp.with(.sqlite, organisations: 60) { app in
+            let response = try await app.testing().sendRequest(.GET, "/en/directory?page=999")
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location) == "/en/directory?page=3")
+        }
+    }
+
     @Test func aForgedLineBreakInAPathIsEscapedInTheLog() {
         #expect(RequestLogger.printable("/en/x\nINJECTED\r\u{1B}[2J") == #"/en/x\x0AINJECTED\x0D\x1B[2J"#)
     }

@@ -11,7 +11,7 @@ public enum AccountMails {
 
             \(link)
 
-            Wenn Sie sich nicht angemeldet haben, können Sie diese Nachricht ignorieren.
+            Wenn Sie sich nicht registriert haben, können Sie diese Nachricht ignorieren.
             """)
         case .en: ("Please confirm your e-mail address", """
             Hello \(name),

@@ -45,6 +45,12 @@ struct PageController: RouteCollection {
             problems = error.problems
         }
         let page = try await request.application.directory.search(query, on: request.application.db)
+        // A page past the last one (an old link, a typed number) leads to the last one.
+        if page.result.page > page.result.pageCount {
+            var last = query
+            last.page = page.result.pageCount
+            return request.redirect(to: SiteURL.directory(last).path(language), redirectType: .normal)
+        }
         let model = DirectoryModel(query: query, result: page.result, organisations: page.organisations, problems: problems)
         let response = htmlResponse(DirectoryView.render(model, try await request.pageContext(language, .directory(query))), language)
         if !problems.isEmpty { response.status = .badRequest }
