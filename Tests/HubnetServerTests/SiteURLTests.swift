@@ -14,8 +14,10 @@ import Vapor
         let id = UUID()
         return switch route {
         case .home: .home
+        case .hubs: .hubs
         case .hub: .hub(slug: "karlsruhe")
         case .directory: .directory(DirectoryQuery(text: "KI & Logistik", hubs: ["hamburg"]))
+        case .organisations: .organisations
         case .organisation: .organisation(id: id, claimed: true)
         case .newOrganisation: .newOrganisation
         case .editOrganisation: .editOrganisation(id: id, saved: true)
@@ -64,6 +66,15 @@ import Vapor
                 let pattern = parts.dropFirst().joined(separator: "/").replacingOccurrences(of: #":\w+"#, with: ":id", options: .regularExpression)
                 #expect(patterns.contains(pattern) || patterns.contains(parts.dropFirst().joined(separator: "/")), "\(served.method) \(parts.joined(separator: "/")) has no SiteURL")
             }
+        }
+    }
+
+    @Test func guessedListAddressesLeadToTheLists() async throws {
+        try await TestApp.with(.sqlite) { app in
+            let hubs = try await app.testing().sendRequest(.GET, "/de/hubs")
+            #expect(hubs.status == .movedPermanently && hubs.headers.first(name: .location) == "/de#counts-table")
+            let organisations = try await app.testing().sendRequest(.GET, "/en/organisations")
+            #expect(organisations.status == .movedPermanently && organisations.headers.first(name: .location) == "/en/directory")
         }
     }
 

@@ -8,6 +8,9 @@ import HubnetActions
 struct PageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.page(.GET, .home) { try await home($0, $1) }
+        // Addresses people guess: the lists they mean.
+        routes.page(.GET, .hubs) { request, language in request.redirect(to: SiteURL.home.path(language) + "#counts-table", redirectType: .permanent) }
+        routes.page(.GET, .organisations) { request, language in request.redirect(to: SiteURL.directory().path(language), redirectType: .permanent) }
         routes.page(.GET, .hub) { try await hub($0, $1) }
         routes.page(.GET, .directory) { try await directory($0, $1) }
         routes.page(.GET, .organisation) { try await organisation($0, $1) }

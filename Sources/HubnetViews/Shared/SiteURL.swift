@@ -5,9 +5,13 @@ import HubnetCore
 /// every path carries its language, so a link can be shared and read in the language it shows.
 public enum SiteURL: Hashable, Sendable {
     case home
+    /// The hubs: their map and table are on the home page, where this leads.
+    case hubs
     case hub(slug: String)
     case directory(DirectoryQuery = DirectoryQuery())
     /// `claimed` adds the notice that a claim was sent.
+    /// All organisations: the directory, where this leads.
+    case organisations
     case organisation(id: UUID, claimed: Bool = false)
     case newOrganisation
     /// `saved` adds the notice that the changes were saved.
@@ -41,7 +45,7 @@ public enum SiteURL: Hashable, Sendable {
     /// are written `:name`. The server registers its routes from these patterns and every
     /// link is printed from them, so the two cannot drift apart (`SiteURLTests`).
     public enum Route: String, CaseIterable, Sendable {
-        case home, hub, directory, organisation, newOrganisation, editOrganisation, claimOrganisation, approveOrganisation
+        case home, hubs, hub, directory, organisations, organisation, newOrganisation, editOrganisation, claimOrganisation, approveOrganisation
         case signUp, signIn, signOut, confirm, forgotPassword, resetPassword
         case account, accountTokens, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit
@@ -50,8 +54,10 @@ public enum SiteURL: Hashable, Sendable {
         public var pattern: [String] {
             switch self {
             case .home: []
+            case .hubs: ["hubs"]
             case .hub: ["hubs", ":slug"]
             case .directory: ["directory"]
+            case .organisations: ["organisations"]
             case .organisation: ["organisations", ":id"]
             case .newOrganisation: ["organisations", "new"]
             case .editOrganisation: ["organisations", ":id", "edit"]
@@ -86,8 +92,10 @@ public enum SiteURL: Hashable, Sendable {
     public var route: Route {
         switch self {
         case .home: .home
+        case .hubs: .hubs
         case .hub: .hub
         case .directory: .directory
+        case .organisations: .organisations
         case .organisation: .organisation
         case .newOrganisation: .newOrganisation
         case .editOrganisation: .editOrganisation
