@@ -9,22 +9,22 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
 
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         let id = SessionID(string: SecretToken.randomID())
-        try await SessionStore(request.db).create(id: id.string, data: try Self.encode(data), expiresAt: Date().addingTimeInterval(Self.lifetime))
+        try await request.sessionStore.create(id: id.string, data: try Self.encode(data), expiresAt: Date().addingTimeInterval(Self.lifetime))
         return id
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        guard let data = try await SessionStore(request.db).data(sessionID.string, now: Date()) else { return nil }
+        guard let data = try await request.sessionStore.data(sessionID.string, now: Date()) else { return nil }
         return try JSONDecoder().decode(SessionData.self, from: Data(data.utf8))
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
-        try await SessionStore(request.db).update(sessionID.string, data: try Self.encode(data), expiresAt: Date().addingTimeInterval(Self.lifetime))
+        try await request.sessionStore.update(sessionID.string, data: try Self.encode(data), expiresAt: Date().addingTimeInterval(Self.lifetime))
         return sessionID
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
-        try await SessionStore(request.db).delete(sessionID.string)
+        try await request.sessionStore.delete(sessionID.string)
     }
 
     private static func encode(_ data: SessionData) throws -> String {

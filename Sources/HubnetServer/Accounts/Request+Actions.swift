@@ -30,6 +30,9 @@ extension Request {
         return actor
     }
 
+    /// Where browser sessions are kept, for Vapor's session driver.
+    var sessionStore: SessionStore { SessionStore(db) }
+
     /// The signed-in member's name, for the page frame; nil for a visitor.
     func actingMemberName() async throws -> String? {
         guard let memberID = try await actor().memberID else { return nil }
