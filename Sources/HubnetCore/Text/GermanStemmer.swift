@@ -29,7 +29,7 @@ private enum G {
     static let k: UInt32 = 0x6B, l: UInt32 = 0x6C, m: UInt32 = 0x6D, n: UInt32 = 0x6E, o: UInt32 = 0x6F
     static let q: UInt32 = 0x71, r: UInt32 = 0x72, s: UInt32 = 0x73, t: UInt32 = 0x74, u: UInt32 = 0x75
     static let y: UInt32 = 0x79, U: UInt32 = 0x55, Y: UInt32 = 0x59
-    static let aUmlaut: UInt32 = 0xE4, oUmlaut: UInt32 = 0xF6, uUmlaut: UInt32 = 0xFC, sharpS: UInt32 = 0xDF
+    static let aUmlaut: UInt32 = 0xE4, oUmlaut: UInt32 = 0xF6, uUmlaut: UInt32 = 0xFC
     static let apostrophe: UInt32 = 0x27
 
     /// a e i o u y ä ö ü
