@@ -1,10 +1,17 @@
 """Browser smoke test: a visitor in real headless Chromium opens the home page, searches the
-directory, opens a profile and switches the language. Run by scripts/test against a live server.
+directory, opens a profile and switches the language; a member signs up, becomes the network
+admin and looks at the main pages at desktop width and at phone width (390 px), where no page
+may scroll sideways and no header link may sit off screen. Run by scripts/test against a live
+server started with HUBNET_DEV_MAILBOX=1 and HUBNET_ADMIN_TOKEN (the same token in this
+script's environment).
 
 Usage: python3 Tests/Browser/smoke_test.py http://127.0.0.1:PORT [screenshot-dir]
 """
+import json
+import os
 import sys
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -30,7 +37,49 @@ def check(condition, what):
 
 def shot(driver, name):
     if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
         driver.save_screenshot(f"{SHOTS}/{name}.png")
+
+
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+
+
+def fits_the_screen(driver, name):
+    """No sideways scrolling, and every link and button of the header inside the viewport."""
+    viewport = driver.execute_script("return document.documentElement.clientWidth")
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    check(width <= viewport, f"{name}: no sideways scrolling at {viewport} px (document {width} px)")
+    off = driver.execute_script("""
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('.site-header a, .site-header button')]
+            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -0.5 || r.right > width + 0.5); })
+            .map(e => e.textContent.trim());""")
+    check(not off, f"{name}: every header link on screen at {viewport} px (off screen: {off})")
+
+
+def at_both_widths(driver, wait, path, name, ready):
+    """Opens a page at desktop width and at phone width, checks its layout, keeps a screenshot."""
+    for width, metrics in (("desktop", None), ("phone", PHONE)):
+        if metrics:
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+        driver.get(BASE + path)
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ready)))
+        fits_the_screen(driver, f"{name} ({width})")
+        shot(driver, f"{name}-{width}")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def make_network_admin(email):
+    """The first network admin, appointed with the bootstrap token as an operator would."""
+    token = os.environ.get("HUBNET_ADMIN_TOKEN", "")
+    request = urllib.request.Request(BASE + "/api/v1/bootstrap", method="POST", data=json.dumps({"email": email}).encode(),
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status == 204
+    except urllib.error.HTTPError as error:
+        print(f"     bootstrap answered {error.code}: {error.read()[:200]!r}")
+        return False
 
 
 options = Options()
@@ -52,6 +101,10 @@ try:
     check(len(driver.find_elements(By.CSS_SELECTOR, "#map circle.dot")) == 16, "the map has 16 city dots")
     check(len(driver.find_elements(By.CSS_SELECTOR, "#counts-table tbody tr")) == 12, "the counts table has 12 hubs")
     shot(driver, "home")
+    # A visitor's header at phone width: sign in, sign up and the language switch on screen.
+    at_both_widths(driver, wait, "/de", "home-visitor", "#map")
+    at_both_widths(driver, wait, "/en/directory?q=logistics", "directory-visitor", "#result-count")
+    driver.get(BASE + "/de")
 
     # Directory: search by word, narrow with a facet.
     driver.find_element(By.LINK_TEXT, "Verzeichnis").click()
@@ -136,6 +189,7 @@ try:
     driver.find_element(By.ID, "name").send_keys("Erika Muster")
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys("ein langes Passwort")
+    driver.find_element(By.ID, "privacy").click()
     driver.find_element(By.ID, "sign-up-form").submit()
     title = wait.until(EC.presence_of_element_located((By.ID, "message-title"))).text
     check(title == "Bitte prüfen Sie Ihr Postfach", f"sign-up asks to check the mailbox ({title})")
@@ -155,6 +209,22 @@ try:
     driver.find_element(By.ID, "sign-in-form").submit()
     account = wait.until(EC.presence_of_element_located((By.ID, "account-link")))
     check(account.text == "Erika Muster", "signed in, the header names the member")
+
+    # The longest header there is: a network admin's, with claims and the audit log. Every
+    # main page at desktop and at phone width.
+    check(make_network_admin(email), "the operator makes the member the network admin")
+    driver.get(BASE + "/de")
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".site-header a[href='/de/audit']")) == 1, "the admin's header links the audit log")
+    at_both_widths(driver, wait, "/de", "home", "#map")
+    at_both_widths(driver, wait, "/de/directory?q=logistik", "directory", "#result-count")
+    driver.get(BASE + "/de/directory?q=logistik")
+    profile = driver.find_element(By.CSS_SELECTOR, ".results .result-name").get_attribute("href")
+    at_both_widths(driver, wait, profile.removeprefix(BASE), "profile", "#organisation-name")
+    at_both_widths(driver, wait, "/de/audit", "audit", "main h1")
+    at_both_widths(driver, wait, "/de/account", "account", "main h1")
+    at_both_widths(driver, wait, "/en/api", "api-guide", "#openapi-link")
+    at_both_widths(driver, wait, "/de/privacy", "privacy", "main h1")
+    driver.get(BASE + "/de")
 
     driver.find_element(By.ID, "new-organisation").click()
     form = wait.until(EC.presence_of_element_located((By.ID, "edit-organisation")))

@@ -139,6 +139,36 @@ import Testing
         #expect(zip(profileScores, expectedScores).allSatisfy { abs($0 - $1) < 1e-9 }, "the same scores, up to the order of additions")
     }
 
+    /// A block's bound must hold whatever is inserted or removed before or inside it.
+    @Test func blockBoundsHoldThroughInsertsAndRemovals() {
+        var generator = SeededGenerator(seed: 11)
+        var postings = MatchIndex.Postings()
+        var slots: [UInt32] = []
+        for slot in UInt32(0)..<300 where slot % 2 == 0 {
+            postings.append(slot, impact: Float.random(in: 0..<1, using: &generator))
+            slots.append(slot)
+        }
+        for step in 0..<600 {
+            if step % 3 == 2, !slots.isEmpty {
+                let position = Int.random(in: 0..<slots.count, using: &generator)
+                postings.remove(at: position)
+                slots.remove(at: position)
+            } else {
+                let slot = UInt32.random(in: 0..<5_000, using: &generator)
+                let position = slots.firstIndex { $0 >= slot } ?? slots.count
+                guard position == slots.count || slots[position] != slot else { continue }
+                postings.insert(slot, impact: Float.random(in: 0..<1, using: &generator), at: position)
+                slots.insert(slot, at: position)
+            }
+            #expect(postings.items.map(\.slot) == slots)
+            #expect(postings.blockMaxima.count == (slots.count + MatchIndex.Postings.blockSize - 1) / MatchIndex.Postings.blockSize)
+            for (block, bound) in postings.blockMaxima.enumerated() {
+                let impacts = postings.items.map(\.impact)[(block * MatchIndex.Postings.blockSize)..<min(slots.count, (block + 1) * MatchIndex.Postings.blockSize)]
+                #expect(impacts.allSatisfy { $0 <= bound }, "block \(block) after step \(step)")
+            }
+        }
+    }
+
     @Test func equalScoresComeOutInTheSameOrderEveryTime() {
         let twins = (0..<30).map { n in
             Self.organisation("Zwilling \(n)", .startup, hub: "berlin", topics: ["media"], description: "Gleicher Text über Medien.")
@@ -156,7 +186,8 @@ import Testing
         for (id, slot) in index.slotOfID where rules.admits(slot) {
             let words = index.wordReasons(slot, clauses)
             guard !words.isEmpty else { continue }
-            scored.append((id, words.reduce(0) { $0 + $1.points } + rules.points(slot)))
+            // The rules' reasons, not their fast sum `points`, so that the two are checked against each other.
+            scored.append((id, words.reduce(0) { $0 + $1.points } + rules.reasons(slot).reduce(0) { $0 + $1.points }))
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.uuidString < $1.0.uuidString }.prefix(query.limit).map { ($0.0, $0.1) }
     }

@@ -26,9 +26,17 @@ import VaporTesting
         try await TestApp.with(kind) { app in
             let browser = BrowserSession(app)
             try await browser.get("/en/sign-up")
-            let signUp = try await browser.post("/en/sign-up", ["name": "Ada Lovelace", "email": " Ada@Example.org ", "password": Self.password])
+            // Without accepting the privacy notice there is no account, and the form says why.
+            let refused = try await browser.post("/en/sign-up", ["name": "Ada Lovelace", "email": "ada@example.org", "password": Self.password])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Please confirm that you have read the privacy notice."))
+            #expect(try await MemberRecord.query(on: app.db).count() == 0)
+
+            let signUp = try await browser.post("/en/sign-up", ["name": "Ada Lovelace", "email": " Ada@Example.org ", "password": Self.password, "privacy": "on"])
             #expect(signUp.status == .ok)
             #expect(signUp.body.string.contains("Please check your mailbox"))
+            let member = try #require(try await MemberRecord.query(on: app.db).filter(\.$email == "ada@example.org").first())
+            #expect(member.privacyAcceptedAt != nil, "the consent is recorded with its time")
 
             // Not confirmed yet: sign-in says so, after the right password only.
             var response = try await browser.signIn(email: "ada@example.org", password: Self.password, language: "en")
@@ -65,8 +73,8 @@ import VaporTesting
             let known = try await TestMember.make(app, password: Self.password)
             let browser = BrowserSession(app)
             try await browser.get("/de/sign-up")
-            let forKnown = try await browser.post("/de/sign-up", ["name": "X", "email": known.email, "password": Self.password])
-            let forNew = try await browser.post("/de/sign-up", ["name": "Y", "email": "new@example.org", "password": Self.password])
+            let forKnown = try await browser.post("/de/sign-up", ["name": "X", "email": known.email, "password": Self.password, "privacy": "on"])
+            let forNew = try await browser.post("/de/sign-up", ["name": "Y", "email": "new@example.org", "password": Self.password, "privacy": "on"])
             #expect(forKnown.status == forNew.status)
             #expect(forKnown.body.string.replacingOccurrences(of: browser.csrf ?? "", with: "")
                     == forNew.body.string.replacingOccurrences(of: browser.csrf ?? "", with: ""))
@@ -128,7 +136,7 @@ import VaporTesting
             let browser = BrowserSession(app)
             _ = try await browser.signIn(email: member.email, password: Self.password)
             try await browser.get("/de/organisations/\(organisation.id)")
-            #expect(browser.lastBody.contains("Für diese Organisation handeln"))
+            #expect(browser.lastBody.contains("Profil beanspruchen"))
             try await browser.post("/de/organisations/\(organisation.id)/claim", ["message": "Ich bin die Geschäftsführerin."])
 
             let review = BrowserSession(app)
@@ -152,9 +160,21 @@ import VaporTesting
 
             // The hub manager reads it all in the audit log, before and after.
             try await review.get("/de/audit")
-            #expect(review.lastBody.contains("organisation.update"))
-            #expect(review.lastBody.contains("Newly written."))
-            #expect(review.lastBody.contains("claim.approve"))
+            #expect(review.lastBody.contains("data-action=\"organisation.update\""))
+            #expect(review.lastBody.contains("<h3>Organisation geändert</h3>"), "the action in words")
+            #expect(review.lastBody.contains("<td>Beschreibung (en)</td><td class=\"before\">"), "a field's name in words")
+            #expect(review.lastBody.contains("<td class=\"after\">Newly written.</td>"), "before and after apart")
+            #expect(review.lastBody.contains("data-action=\"claim.approve\""))
+            #expect(review.lastBody.contains("Organisation „\(organisation.name)“"), "objects by name")
+            // Narrowed to one area, the others are gone.
+            try await review.get("/de/audit?action=claim")
+            #expect(review.lastBody.contains("data-action=\"claim.approve\""))
+            #expect(!review.lastBody.contains("data-action=\"organisation.update\""))
+            // A broken filter is named, in the page's language, and the log still shows.
+            let broken = try await review.get("/en/audit?from=yesterday&action=%3Cscript%3E")
+            #expect(broken.status == .badRequest)
+            #expect(review.lastBody.contains("Please give a date such as 2026-11-27."))
+            #expect(!review.lastBody.contains("<script>"))
         }
     }
 

@@ -76,7 +76,7 @@ struct OutboxTests {
             let browser = BrowserSession(app)
             try await browser.get("/de/sign-up")
             let email = "grace-\(UUID().uuidString.prefix(6).lowercased())@example.org"
-            try await browser.post("/de/sign-up", ["name": "Grace", "email": email, "password": "a long enough password"])
+            try await browser.post("/de/sign-up", ["name": "Grace", "email": email, "password": "a long enough password", "privacy": "on"])
             let mailer = try #require(SMTPMailer(url: Self.smtpURL!, sender: "hubnet@hubnet.test"))
             #expect(try await OutboxWorker.deliverDue(on: app.db, with: mailer, logger: Self.logger) == 1)
             let mail = try #require(try Self.received(containing: "X-Envelope-To: \(email)").first)

@@ -37,7 +37,7 @@ import Vapor
         case .claims: .claims
         case .approveClaim: .decideClaim(id: id, approve: true)
         case .rejectClaim: .decideClaim(id: id, approve: false)
-        case .audit: .audit
+        case .audit: .audit(AuditFilter(hub: "cologne", action: "claim", page: 2))
         case .findPartners: .findPartners(text: "Versicherung+KI", topic: "insurtech")
         case .organisationMatches: .organisationMatches(id: id)
         case .organisationInvestors: .organisationInvestors(id: id)
@@ -45,6 +45,9 @@ import Vapor
         case .opportunity: .opportunity(id: id)
         case .newOpportunity: .newOpportunity
         case .deleteOpportunity: .deleteOpportunity(id: id)
+        case .apiGuide: .apiGuide
+        case .imprint: .imprint
+        case .privacy: .privacy
         }
     }
 

@@ -119,7 +119,7 @@ def new_member(base_url: str, mail_dir: str | os.PathLike, *, name: str = "Schem
 
     page = _get(session, f"{base}/{language}/sign-up", "sign-up form").text
     _post_form(session, f"{base}/{language}/sign-up",
-               {"name": name, "email": address, "password": PASSWORD, "_csrf": csrf_token(page)}, "sign-up")
+               {"name": name, "email": address, "password": PASSWORD, "privacy": "on", "_csrf": csrf_token(page)}, "sign-up")
 
     # The link starts with HUBNET_PUBLIC_URL; follow its path on the server we were given.
     link = urlsplit(confirmation_link(mail_dir, address))

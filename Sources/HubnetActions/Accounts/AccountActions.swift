@@ -38,6 +38,7 @@ public struct AccountActions: Sendable {
                 return
             }
             let member = MemberRecord(email: signUp.email, name: signUp.name, passwordHash: hash, language: signUp.language.rawValue)
+            member.privacyAcceptedAt = now
             try await member.create(on: database)
             let confirmation = try await issueToken(for: member, .confirmEmail, now: now, on: database)
             let mail = AccountMails.confirmEmail(name: member.name, link: link("confirm?token=\(confirmation.token)", member), signUp.language)

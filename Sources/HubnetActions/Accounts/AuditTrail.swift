@@ -26,16 +26,21 @@ public struct AuditTrail: Sendable {
         self.context = context
     }
 
-    public func entries(hub: String? = nil, limit: Int = 200) async throws -> [AuditEntry] {
+    /// A page of entries, newest first, and whether older ones follow.
+    public func entries(_ filter: AuditFilter = AuditFilter(), perPage: Int = AuditFilter.perPage) async throws -> (entries: [AuditEntry], more: Bool) {
         _ = try context.memberID()
-        let actor = try context.authorize(.readAuditLog(hub: hub), reading: true)
-        let hubs: Set<String>? = hub.map { [$0] } ?? actor.managedHubs
-        let records = try await AuditLog(context.database).entries(hubs: hubs, limit: limit)
+        let actor = try context.authorize(.readAuditLog(hub: filter.hub), reading: true)
+        let hubs: Set<String>? = filter.hub.map { [$0] } ?? actor.managedHubs
+        var records = try await AuditLog(context.database).entries(filter, hubs: hubs, offset: (max(filter.page, 1) - 1) * perPage,
+                                                                   limit: perPage + 1)
+        let more = records.count > perPage
+        records = Array(records.prefix(perPage))
         let members = try await MemberRecord.query(on: context.database).filter(\.$id ~~ Array(Set(records.compactMap(\.actorID)))).all()
         let names = Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.erasedAt == nil ? LocalizedText($0.name) : Member.erasedName) })
-        return records.map {
+        let entries = records.map {
             AuditEntry(id: $0.id!, occurredAt: $0.occurredAt, actorID: $0.actorID, actorName: $0.actorID.flatMap { names[$0] },
                        action: $0.action, objectType: $0.objectType, objectID: $0.objectID, hub: $0.hubSlug, before: $0.before, after: $0.after)
         }
+        return (entries, more)
     }
 }

@@ -27,6 +27,7 @@ public struct MemberExport: Sendable, Encodable {
         let name: String
         let language: String
         let emailConfirmedAt: Date?
+        let privacyNoticeAcceptedAt: Date?
         let createdAt: Date?
     }
     public struct Membership: Sendable, Encodable { let organisationID: String; let organisation: String?; let level: String }

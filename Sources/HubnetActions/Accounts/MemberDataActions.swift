@@ -85,7 +85,8 @@ public struct MemberDataActions: Sendable {
         return MemberExport(
             exportedAt: context.now,
             account: .init(id: memberID.lowercased, email: member.email, name: member.name, language: member.language,
-                           emailConfirmedAt: member.emailConfirmedAt, createdAt: member.createdAt),
+                           emailConfirmedAt: member.emailConfirmedAt, privacyNoticeAcceptedAt: member.privacyAcceptedAt,
+                           createdAt: member.createdAt),
             memberships: memberships.map { .init(organisationID: $0.organisationID.lowercased, organisation: names[$0.organisationID], level: $0.level) },
             roles: context.actor.roles.map(RoleName.init).sorted { ($0.role, $0.scope ?? "") < ($1.role, $1.scope ?? "") },
             apiTokens: try await CredentialStore(database).apiTokens(of: memberID).map {

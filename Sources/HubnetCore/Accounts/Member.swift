@@ -30,14 +30,17 @@ public struct SignUp: Sendable {
     public var name: String
     public var password: String
     public var language: SiteLanguage
+    /// The privacy notice was read and accepted; an account needs it.
+    public var acceptsPrivacyNotice: Bool
 
     public static let passwordLength = 10...200
 
-    public init(email: String, name: String, password: String, language: SiteLanguage) {
+    public init(email: String, name: String, password: String, language: SiteLanguage, acceptsPrivacyNotice: Bool) {
         self.email = email
         self.name = name
         self.password = password
         self.language = language
+        self.acceptsPrivacyNotice = acceptsPrivacyNotice
     }
 
     public func validated() throws(ValidationFailure) -> SignUp {
@@ -50,6 +53,9 @@ public struct SignUp: Sendable {
               de: "Bitte eine gültige E-Mail-Adresse angeben.", en: "Please give a valid e-mail address.")
         check((1...120).contains(result.name.count), "name",
               de: "Der Name muss 1 bis 120 Zeichen lang sein.", en: "The name must be 1 to 120 characters long.")
+        check(acceptsPrivacyNotice, "privacy",
+              de: "Bitte bestätigen Sie, dass Sie die Datenschutzerklärung gelesen haben.",
+              en: "Please confirm that you have read the privacy notice.")
         try check.throwIfAny()
         try Self.checkPassword(password)
         return result

@@ -27,59 +27,93 @@ extension MatchIndex {
         let rules = Rules(query: query, index: self)
         let limit = max(1, min(query.limit, 1_000))
         var top = TopResults(limit: limit, keys: idKeys)
-        var scored = 0
+        var scored = 0, considered = 0
 
         let askedWords = !words.isEmpty
         if clauses.isEmpty {
             // No known words: every document with a topic asked for (or next to one) is a
-            // candidate; words that no document contains find nothing.
-            var candidates = Set<UInt32>()
-            let searchedTopics = askedWords ? query.topics : topics
-            for slug in searchedTopics + searchedTopics.flatMap(Taxonomy.related) {
-                if let topicIndex = Taxonomy.index(of: slug) { candidates.formUnion(topicMembers[topicIndex]) }
-            }
-            if !askedWords, topics.isEmpty { candidates = Set(slotOfID.values) }
-            for slot in candidates where rules.admits(slot) {
+            // candidate, or every document when nothing is asked; words that no document
+            // contains find nothing.
+            func consider(_ slot: UInt32) {
+                considered += 1
+                guard rules.admits(slot) else { return }
                 scored += 1
                 top.offer(slot, score: rules.points(slot))
+            }
+            let searchedTopics = askedWords ? query.topics : topics
+            if !askedWords, topics.isEmpty {
+                for slot in ids.indices.lazy.map(UInt32.init) { consider(slot) }
+            } else {
+                var candidates = Set<UInt32>()
+                for slug in searchedTopics + searchedTopics.flatMap(Taxonomy.related) {
+                    if let topic = Taxonomy.index(of: slug) { for members in topicMembers[topic] { candidates.formUnion(members) } }
+                }
+                for slot in candidates { consider(slot) }
             }
         } else {
             // MaxScore: clauses by their best possible contribution, smallest first. A document
             // found only in the first `essential` lists cannot beat the results held, so only
             // the other lists propose documents; the first ones are looked up by skipping.
+            // Block bounds (block-max) pass over stretches of the proposing lists whose best
+            // documents together cannot beat the results held either.
             let ordered = clauses.sorted { clauseBound($0) < clauseBound($1) }
             let lists = ordered.map { postings[Int($0.term)] }
+            let units = ordered.map(boundPerImpact)
             let bounds = ordered.map(clauseBound)
             var below = [0.0]
             for bound in bounds { below.append(below.last! + bound) }
             let bonusBound = rules.maximumPoints
             var cursors = [Int](repeating: 0, count: ordered.count)
             var essential = 0
+            let blockSize = Postings.blockSize
+            var windowEnd: UInt32 = 0, windowBound = Double.infinity, windowEssential = -1
             while true {
                 var candidate = UInt32.max
-                for c in essential..<lists.count where cursors[c] < lists[c].slots.count {
-                    candidate = min(candidate, lists[c].slots[cursors[c]])
+                for c in essential..<lists.count where cursors[c] < lists[c].count {
+                    candidate = min(candidate, lists[c].items[cursors[c]].slot)
                 }
                 if candidate == .max { break }
-                var score = 0.0
-                for c in essential..<lists.count where cursors[c] < lists[c].slots.count && lists[c].slots[cursors[c]] == candidate {
-                    score += contribution(ordered[c], lists[c].impacts[cursors[c]], slot: candidate)
-                    cursors[c] += 1
-                }
-                // The rules' points of this candidate, exactly: a few lookups, and a much tighter
-                // bound than the most any document could earn when topics are asked for.
-                guard rules.admits(candidate) else { continue }
-                let bonus = rules.points(candidate)
-                var possible = true
-                for c in (0..<essential).reversed() {
-                    if top.isFull, score + below[c + 1] + bonus <= top.lowestScore { possible = false; break }
-                    let position = Self.advance(lists[c].slots, from: cursors[c], to: candidate)
-                    cursors[c] = position
-                    if position < lists[c].slots.count, lists[c].slots[position] == candidate {
-                        score += contribution(ordered[c], lists[c].impacts[position], slot: candidate)
+                if top.isFull {
+                    // A window reaches to the end of the nearest block, so that each proposing
+                    // list is in one block within it; its bound holds until the window is left.
+                    if candidate > windowEnd || windowEssential != essential {
+                        windowEnd = .max
+                        windowBound = below[essential] + bonusBound
+                        windowEssential = essential
+                        for c in essential..<lists.count where cursors[c] < lists[c].count {
+                            let block = cursors[c] / blockSize
+                            windowEnd = min(windowEnd, lists[c].items[min((block + 1) * blockSize, lists[c].count) - 1].slot)
+                            windowBound += units[c] * Double(lists[c].blockMaxima[block])
+                        }
+                    }
+                    if windowBound <= top.lowestScore {
+                        for c in essential..<lists.count { cursors[c] = Self.advance(lists[c].items, from: cursors[c], to: windowEnd &+ 1) }
+                        continue
                     }
                 }
-                guard possible, !top.isFull || score + bonus > top.lowestScore else { continue }
+                considered += 1
+                var score = 0.0
+                for c in essential..<lists.count where cursors[c] < lists[c].count && lists[c].items[cursors[c]].slot == candidate {
+                    score += contribution(ordered[c], lists[c].items[cursors[c]].impact, slot: candidate)
+                    cursors[c] += 1
+                }
+                // Cheap first: what the other lists and the rules could add at most, then with
+                // the candidate's topics and hub, from bits that stay in cache; the other lists
+                // next, read in order; the candidate's own facts, a read from memory, last.
+                if top.isFull, score + below[essential] + bonusBound <= top.lowestScore { continue }
+                let bonusAtMost = rules.pointsBound(candidate)
+                var possible = true
+                for c in (0..<essential).reversed() {
+                    if top.isFull, score + below[c + 1] + bonusAtMost <= top.lowestScore { possible = false; break }
+                    let position = Self.advance(lists[c].items, from: cursors[c], to: candidate)
+                    cursors[c] = position
+                    if position < lists[c].count, lists[c].items[position].slot == candidate {
+                        score += contribution(ordered[c], lists[c].items[position].impact, slot: candidate)
+                    }
+                }
+                guard possible, !top.isFull || score + bonusAtMost > top.lowestScore, rules.admits(candidate) else { continue }
+                let bonus = rules.points(candidate)
+                guard !top.isFull || score + bonus > top.lowestScore else { continue }
                 scored += 1
                 top.offer(candidate, score: score + bonus)
                 // The better the results held, the more lists become non-essential.
@@ -92,8 +126,8 @@ extension MatchIndex {
                         reasons: (wordReasons(entry.slot, clauses) + rules.reasons(entry.slot))
                             .filter { $0.points >= MatchReason.smallestShown }.sorted { $0.points > $1.points })
         }
-        return MatchOutcome(results: results, topics: topics, suggestedHubs: suggestedHubs(topics: topics, admitted: rules.admits),
-                            scored: scored)
+        return MatchOutcome(results: results, topics: topics, suggestedHubs: suggestedHubs(topics: topics, rules: rules),
+                            scored: scored, considered: considered)
     }
 
     /// The query as understood: topics named in its texts, by any of their words in either
@@ -130,7 +164,7 @@ extension MatchIndex {
             }
         }
         let known = order.compactMap { part -> Clause? in
-            guard let term = termIDs[part.term], !postings[Int(term)].slots.isEmpty else { return nil }
+            guard let term = termIDs[part.term], postings[Int(term)].count > 0 else { return nil }
             let (word, count) = clauses[part.key]!
             let stretch = max(1, zip(part.fields, weights.fields).map { $0 / $1 }.max() ?? 1)
             // A word said twice counts a little more, not twice as much.
@@ -143,8 +177,14 @@ extension MatchIndex {
 
     /// The most a clause can add to any document.
     func clauseBound(_ clause: Clause) -> Double {
+        boundPerImpact(clause) * Double(postings[Int(clause.term)].maxImpact)
+    }
+
+    /// The most a clause can add to a document per unit of its stored impact. Other field
+    /// weights stretch the weighted count at most by `stretch`, and saturation grows less.
+    func boundPerImpact(_ clause: Clause) -> Double {
         // A hair above, so that rounding impacts to Float never makes a bound too low.
-        clause.weight * clause.inverseDocumentFrequency * clause.stretch * Double(postings[Int(clause.term)].maxImpact) * (1 + 1e-6)
+        clause.weight * clause.inverseDocumentFrequency * clause.stretch * (1 + 1e-6)
     }
 
     /// What a clause adds to a document. With the standard field weights that is the stored
@@ -159,15 +199,15 @@ extension MatchIndex {
 
     /// The first position at or after `start` whose slot is not below `slot`: galloping, so
     /// long skips cost a logarithm, short ones a step.
-    static func advance(_ slots: [UInt32], from start: Int, to slot: UInt32) -> Int {
-        guard start < slots.count, slots[start] < slot else { return start }
+    static func advance(_ items: [Postings.Item], from start: Int, to slot: UInt32) -> Int {
+        guard start < items.count, items[start].slot < slot else { return start }
         var step = 1, low = start, high = start + 1
-        while high < slots.count, slots[high] < slot {
+        while high < items.count, items[high].slot < slot {
             low = high
             step *= 2
-            high = min(slots.count, start + step)
+            high = min(items.count, start + step)
         }
-        return slots[low..<min(high, slots.count)].partitioningIndex { $0 >= slot }
+        return items[low..<min(high, items.count)].partitioningIndex { $0.slot >= slot }
     }
 
     /// One reason per word of the query (its stems, parts and topic count together), in the
@@ -200,22 +240,36 @@ extension MatchIndex {
     /// Hubs chosen for the topics asked for that have organisations of those topics a search
     /// admits, most fitting focus first, then most such organisations. A hub with none is not
     /// proposed.
-    func suggestedHubs(topics: [String], admitted: (UInt32) -> Bool) -> [HubSuggestion] {
+    func suggestedHubs(topics: [String], rules: Rules) -> [HubSuggestion] {
         guard !topics.isEmpty else { return [] }
         let asked = Set(topics)
-        let suggestions = Network.hubs.enumerated().compactMap { index, hub -> HubSuggestion? in
-            let fitting = hub.focusTopicSlugs.filter { asked.contains($0) }
+        let suggestions = Network.hubs.enumerated().compactMap { hub, details -> HubSuggestion? in
+            let fitting = details.focusTopicSlugs.filter { asked.contains($0) }
             guard !fitting.isEmpty else { return nil }
-            var members = Set<UInt32>()
-            for slug in fitting {
-                guard let topic = Taxonomy.index(of: slug) else { continue }
-                for slot in topicMembers[topic] where hubs[Int(slot)] == Int8(index) && admitted(slot) { members.insert(slot) }
-            }
-            return members.isEmpty ? nil : HubSuggestion(hubSlug: hub.slug, fittingTopics: fitting, results: members.count)
+            let results = admittedMembers(of: fitting.compactMap(Taxonomy.index(of:)), hub: hub, rules: rules)
+            return results == 0 ? nil : HubSuggestion(hubSlug: details.slug, fittingTopics: fitting, results: results)
         }
         return suggestions.sorted {
             ($0.fittingTopics.count, $0.results, $1.hubSlug) > ($1.fittingTopics.count, $1.results, $0.hubSlug)
         }
+    }
+
+    /// How many of a hub's organisations carry any of these topics and are admitted, each
+    /// counted once: under the first of the topics it carries.
+    func admittedMembers(of topics: [Int], hub: Int, rules: Rules) -> Int {
+        var results = 0
+        var earlier: UInt64 = 0
+        for topic in topics {
+            let members = topicMembers[topic][hub]
+            if earlier == 0, rules.admitsAllButExcluded {
+                // The common case, counted without a walk: a topic's members less the excluded.
+                results += members.count - rules.excluded.count { members.contains($0) }
+            } else {
+                results += members.count { facts[Int($0)].topicMask & earlier == 0 && rules.admits($0) }
+            }
+            earlier |= UInt64(1) << UInt64(topic)
+        }
+        return results
     }
 
     /// Topics named in the texts, by any of their words or phrases in either language.

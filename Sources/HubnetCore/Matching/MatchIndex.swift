@@ -56,11 +56,82 @@ public struct MatchIndex: Sendable {
         static func < (lhs: IDKey, rhs: IDKey) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
     }
 
+    /// A term's documents in slot order with their impacts, and bounds on those impacts for
+    /// the whole list and per block of `blockSize` postings, so that a search can pass over a
+    /// block whose best cannot reach the results held.
     struct Postings: Sendable {
-        var slots: [UInt32] = []
-        var impacts: [Float] = []
-        /// At least the largest impact in the list (a removal may leave it a little high).
-        var maxImpact: Float = 0
+        /// A document and the term's impact in it, side by side: a lookup that finds the
+        /// slot has its impact in the same cache line.
+        struct Item: Sendable {
+            let slot: UInt32
+            let impact: Float
+        }
+
+        static let blockSize = 64
+        private(set) var items: [Item] = []
+        /// Per block, at least the largest impact in it (a write may leave one a little high).
+        private(set) var blockMaxima: [Float] = []
+        /// At least the largest impact in the list.
+        private(set) var maxImpact: Float = 0
+
+        var count: Int { items.count }
+
+        mutating func reserve(_ capacity: Int) { items.reserveCapacity(capacity) }
+
+        /// Where a slot is, or belongs.
+        func position(of slot: UInt32) -> Int { items.partitioningIndex { $0.slot >= slot } }
+
+        mutating func append(_ slot: UInt32, impact: Float) {
+            if items.count % Self.blockSize == 0 { blockMaxima.append(impact) }
+            blockMaxima[blockMaxima.count - 1] = max(blockMaxima[blockMaxima.count - 1], impact)
+            items.append(Item(slot: slot, impact: impact))
+            maxImpact = max(maxImpact, impact)
+        }
+
+        mutating func insert(_ slot: UInt32, impact: Float, at position: Int) {
+            items.insert(Item(slot: slot, impact: impact), at: position)
+            maxImpact = max(maxImpact, impact)
+            if items.count > blockMaxima.count * Self.blockSize { blockMaxima.append(0) }
+            let first = position / Self.blockSize
+            blockMaxima[first] = max(blockMaxima[first], impact)
+            // Each later block now also holds the last posting of the block before it, which
+            // moved on into its first place.
+            for block in (first + 1)..<blockMaxima.count {
+                blockMaxima[block] = max(blockMaxima[block], items[block * Self.blockSize].impact)
+            }
+        }
+
+        mutating func remove(at position: Int) {
+            items.remove(at: position)
+            if blockMaxima.count > (items.count + Self.blockSize - 1) / Self.blockSize { blockMaxima.removeLast() }
+            // Each block from the one that lost a posting on now also holds the first posting
+            // of the block after it, which moved back into its last place.
+            for block in (position / Self.blockSize)..<blockMaxima.count where (block + 1) * Self.blockSize <= items.count {
+                blockMaxima[block] = max(blockMaxima[block], items[(block + 1) * Self.blockSize - 1].impact)
+            }
+        }
+    }
+
+    /// What the rules read of a document, in 16 bytes: judging a candidate costs one cache line.
+    struct Facts: Sendable {
+        var topicMask: UInt64 = 0
+        var updatedDays: Float = .nan
+        /// The hub's place in the network, or -1.
+        var hub: Int8 = -1
+        /// The organisation kind's place in `OrganisationKind.allCases`; -1 for an opportunity.
+        var organisationKind: Int8 = -1
+        /// False for a free slot.
+        var live = false
+
+        init() {}
+
+        init(_ document: MatchDocument) {
+            topicMask = Taxonomy.mask(document.topicSlugs)
+            updatedDays = document.updated.map { Float($0.timeIntervalSinceReferenceDate / 86_400) } ?? .nan
+            hub = Int8(document.hubSlug.flatMap { Network.hubIndex($0) } ?? -1)
+            if case .organisation(let kind) = document.kind { organisationKind = Int8(OrganisationKind.allCases.firstIndex(of: kind)!) }
+            live = true
+        }
     }
 
     static let fieldCount = MatchField.allCases.count
@@ -70,9 +141,7 @@ public struct MatchIndex: Sendable {
     var ids: [UUID] = []
     var idKeys: [IDKey] = []
     var kinds: [MatchDocument.Kind?] = []
-    var hubs: [Int8] = []
-    var topicMasks: [UInt64] = []
-    var updatedDays: [Float] = []
+    var facts: [Facts] = []
     var lengths: [UInt16] = []
     var entries: [[Entry]] = []
     var slotOfID: [UUID: UInt32] = [:]
@@ -85,8 +154,15 @@ public struct MatchIndex: Sendable {
     /// texts, so a word is stemmed and split once, not once per occurrence.
     var wordTerms: [String: [UInt32]] = [:]
     var postings: [Postings] = []
-    /// Per topic (taxonomy order): the slots that carry it, for searches by topic alone.
-    var topicMembers: [Set<UInt32>] = Array(repeating: [], count: Taxonomy.topics.count)
+    /// Per topic (taxonomy order) and hub (network order, then "no hub"): the slots that carry
+    /// the topic, for searches by topic alone and for counting a suggested hub's organisations.
+    var topicMembers: [[Set<UInt32>]] = Array(repeating: Array(repeating: [], count: Network.hubs.count + 1),
+                                              count: Taxonomy.topics.count)
+
+    /// Per topic and per hub: the slots of the documents that carry the topic or belong to the
+    /// hub. A search tests a candidate here, in cache, before it reads its facts from memory.
+    var topicBits = [SlotBits](repeating: SlotBits(), count: Taxonomy.topics.count)
+    var hubBits = [SlotBits](repeating: SlotBits(), count: Network.hubs.count)
 
     var lengthTotals = [Double](repeating: 0, count: fieldCount)
     /// The averages impacts are computed with, and the size they were taken at.
@@ -115,11 +191,12 @@ public struct MatchIndex: Sendable {
     /// What the index holds in memory, from the sizes of its arrays and tables (an estimate:
     /// allocator overhead and string storage of the vocabulary are approximated).
     public var estimatedBytes: Int {
-        let perSlot = MemoryLayout<UUID>.stride + MemoryLayout<MatchDocument.Kind?>.stride + 1 + 8 + 4
+        let perSlot = MemoryLayout<UUID>.stride + MemoryLayout<MatchDocument.Kind?>.stride + MemoryLayout<Facts>.stride
             + 2 * Self.fieldCount + MemoryLayout<[Entry]>.stride + 32
         let entryBytes = entries.reduce(0) { $0 + $1.capacity * MemoryLayout<Entry>.stride }
-        let postingBytes = postings.reduce(0) { $0 + $1.slots.capacity * 4 + $1.impacts.capacity * 4 + 64 }
-        let topicBytes = topicMembers.reduce(0) { $0 + $1.capacity * 5 }
+        let postingBytes = postings.reduce(0) { $0 + $1.items.capacity * 8 + $1.blockMaxima.capacity * 4 + 64 }
+        let topicBytes = topicMembers.joined().reduce(0) { $0 + $1.capacity * 5 } 
+            + (topicBits + hubBits).reduce(0) { $0 + $1.bytes }
         let vocabulary = termIDs.keys.reduce(0) { $0 + max($1.utf8.count, 16) + 48 }
         return ids.count * perSlot + entryBytes + postingBytes + topicBytes + vocabulary + slotOfID.capacity * 24
     }
@@ -137,19 +214,20 @@ public struct MatchIndex: Sendable {
         let index = Int(slot)
         for entry in entries[index] {
             let term = Int(entry.term)
-            let position = position(of: slot, in: postings[term].slots)
-            if position < postings[term].slots.count, postings[term].slots[position] == slot {
-                postings[term].slots.remove(at: position)
-                postings[term].impacts.remove(at: position)
+            let position = postings[term].position(of: slot)
+            if position < postings[term].count, postings[term].items[position].slot == slot {
+                postings[term].remove(at: position)
             }
         }
         for field in 0..<Self.fieldCount { lengthTotals[field] -= Double(lengths[index * Self.fieldCount + field]) }
-        for topic in Taxonomy.topics.indices where topicMasks[index] & (1 << UInt64(topic)) != 0 {
-            topicMembers[topic].remove(slot)
+        for topic in Taxonomy.topics.indices where facts[index].topicMask & (1 << UInt64(topic)) != 0 {
+            topicMembers[topic][Self.hubBucket(facts[index].hub)].remove(slot)
+            topicBits[topic].remove(slot)
         }
+        if facts[index].hub >= 0 { hubBits[Int(facts[index].hub)].remove(slot) }
         entries[index] = []
         kinds[index] = nil
-        topicMasks[index] = 0
+        facts[index] = Facts()
         freeSlots.append(slot)
     }
 
@@ -162,9 +240,7 @@ public struct MatchIndex: Sendable {
             ids.append(document.id)
             idKeys.append(IDKey(document.id))
             kinds.append(nil)
-            hubs.append(-1)
-            topicMasks.append(0)
-            updatedDays.append(.nan)
+            facts.append(Facts())
             lengths.append(contentsOf: repeatElement(0, count: Self.fieldCount))
             entries.append([])
         }
@@ -172,11 +248,14 @@ public struct MatchIndex: Sendable {
         ids[index] = document.id
         idKeys[index] = IDKey(document.id)
         kinds[index] = document.kind
-        hubs[index] = Int8(document.hubSlug.flatMap { Network.hubIndex($0) } ?? -1)
-        updatedDays[index] = document.updated.map { Float($0.timeIntervalSinceReferenceDate / 86_400) } ?? .nan
-        if !updatedDays[index].isNaN { newestUpdate = max(newestUpdate, updatedDays[index]) }
-        topicMasks[index] = Taxonomy.mask(document.topicSlugs)
-        for slug in document.topicSlugs { if let topic = Taxonomy.index(of: slug) { topicMembers[topic].insert(slot) } }
+        facts[index] = Facts(document)
+        if facts[index].hub >= 0 { hubBits[Int(facts[index].hub)].insert(slot) }
+        if !facts[index].updatedDays.isNaN { newestUpdate = max(newestUpdate, facts[index].updatedDays) }
+        for slug in document.topicSlugs {
+            guard let topic = Taxonomy.index(of: slug) else { continue }
+            topicMembers[topic][Self.hubBucket(facts[index].hub)].insert(slot)
+            topicBits[topic].insert(slot)
+        }
         slotOfID[document.id] = slot
 
         let labels = document.topicSlugs.compactMap(Taxonomy.topic).map { $0.label.de + " " + $0.label.en }.joined(separator: " ")
@@ -213,14 +292,10 @@ public struct MatchIndex: Sendable {
             let term = Int(entry.term)
             if sorted {
                 let impact = self.impact(entry, slot: index)
-                let position = position(of: slot, in: postings[term].slots)
-                postings[term].slots.insert(slot, at: position)
-                postings[term].impacts.insert(impact, at: position)
-                postings[term].maxImpact = max(postings[term].maxImpact, impact)
+                postings[term].insert(slot, impact: impact, at: postings[term].position(of: slot))
             } else {
                 // The impact comes when the build ends and the averages are known.
-                postings[term].slots.append(slot)
-                postings[term].impacts.append(0)
+                postings[term].append(slot, impact: 0)
             }
         }
     }
@@ -241,18 +316,13 @@ public struct MatchIndex: Sendable {
         // Walking the documents in slot order rebuilds each list in order, without a lookup.
         var fresh = postings.map { list in
             var rebuilt = Postings()
-            rebuilt.slots.reserveCapacity(list.slots.count)
-            rebuilt.impacts.reserveCapacity(list.slots.count)
+            rebuilt.reserve(list.count)
             return rebuilt
         }
         postings = []
         for index in entries.indices where kinds[index] != nil {
             for entry in entries[index] {
-                let impact = self.impact(entry, slot: index)
-                let term = Int(entry.term)
-                fresh[term].slots.append(UInt32(index))
-                fresh[term].impacts.append(impact)
-                fresh[term].maxImpact = max(fresh[term].maxImpact, impact)
+                fresh[Int(entry.term)].append(UInt32(index), impact: self.impact(entry, slot: index))
             }
         }
         postings = fresh
@@ -282,14 +352,12 @@ public struct MatchIndex: Sendable {
         return position < entries.count && entries[position].term == term ? entries[position] : nil
     }
 
-    /// Where a slot is, or belongs, in a list in slot order.
-    func position(of slot: UInt32, in slots: [UInt32]) -> Int {
-        slots.partitioningIndex { $0 >= slot }
-    }
+    /// Where a hub's members are kept in `topicMembers`: organisations without a hub last.
+    static func hubBucket(_ hub: Int8) -> Int { hub >= 0 ? Int(hub) : Network.hubs.count }
 
     /// Inverse document frequency as in BM25, never negative.
     func inverseDocumentFrequency(_ term: UInt32) -> Double {
-        let n = Double(count), df = Double(postings[Int(term)].slots.count)
+        let n = Double(count), df = Double(postings[Int(term)].count)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 }

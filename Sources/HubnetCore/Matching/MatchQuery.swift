@@ -121,4 +121,7 @@ public struct MatchOutcome: Sendable {
     public let suggestedHubs: [HubSuggestion]
     /// Documents whose score was computed; the rest were ruled out by the score bound.
     public let scored: Int
+    /// Documents the search looked at (proposed by a list, or as a topic's member), before
+    /// bounds ruled most of them out; blocks passed over whole are not counted.
+    public let considered: Int
 }

@@ -8,9 +8,18 @@ extension MatchIndex {
         let query: MatchQuery
         let excluded: Set<UInt32>
         let askedTopics: [(slug: String, bit: UInt64, relatedMask: UInt64)]
+        /// The asked topics' bits and their neighbours', apart: `points` runs for every
+        /// candidate and should touch no strings.
+        let askedBits: [UInt64]
+        let askedRelatedMasks: [UInt64]
+        /// Per asked topic: its place in the taxonomy, its neighbours' places and the hubs that
+        /// focus on it, for `pointsBound`.
+        let askedPlaces: [(topic: Int, related: [Int], focusingHubs: [Int])]
         /// Per hub: the focus topics asked for, as bits.
         let focusMatches: [UInt64]
         let preferredHubs: [Bool]
+        /// Per organisation kind (`OrganisationKind.allCases` order): whether it is asked for.
+        let admittedKinds: [Bool]
         let nearness: [Double]
         let today: Double
 
@@ -24,25 +33,42 @@ extension MatchIndex {
                 guard let position = Taxonomy.index(of: slug) else { return nil }
                 return (slug, UInt64(1) << UInt64(position), Taxonomy.mask(Taxonomy.related(slug)))
             }
+            askedBits = askedTopics.map(\.bit)
+            askedRelatedMasks = askedTopics.map(\.relatedMask)
             let asked = Taxonomy.mask(query.topics)
             focusMatches = Network.hubs.map { Taxonomy.mask($0.focusTopicSlugs) & asked }
+            let focusMatches = focusMatches
+            askedPlaces = askedTopics.map { topic in
+                (topic.bit.trailingZeroBitCount, Taxonomy.related(topic.slug).compactMap(Taxonomy.index(of:)),
+                 focusMatches.indices.filter { focusMatches[$0] & topic.bit != 0 })
+            }
             preferredHubs = Network.hubs.map { query.preferredHubs.contains($0.slug) }
+            admittedKinds = OrganisationKind.allCases.map(query.kinds.contains)
             let home = query.homeHub.flatMap(Network.hub)
             nearness = Network.hubs.map { hub in
                 guard let home, query.preferredHubs.isEmpty else { return 0 }
                 return max(0, 1 - home.cities[0].kilometres(to: hub.cities[0]) / index.weights.nearbyKilometres)
             }
             today = query.now.timeIntervalSinceReferenceDate / 86_400
+            let w = index.weights
+            var besidesTopics = 0.0
+            if index.newestUpdate.isFinite {
+                besidesTopics += w.recent * exp(-max(0, today - Double(index.newestUpdate)) / w.recentDays)
+            }
+            if !query.preferredHubs.isEmpty { besidesTopics += w.preferredHub } else if query.homeHub != nil { besidesTopics += w.nearby }
+            maximumPointsBesidesTopics = besidesTopics
         }
 
+        /// Whether every live document is admitted but the excluded ones.
+        var admitsAllButExcluded: Bool { query.kinds.isEmpty && !onlyPreferred }
+        var onlyPreferred: Bool { query.onlyPreferredHubs && !query.preferredHubs.isEmpty }
+
         func admits(_ slot: UInt32) -> Bool {
-            let index = Int(slot)
-            guard let kind = self.index.kinds[index], !excluded.contains(slot) else { return false }
-            if !query.kinds.isEmpty, case .organisation(let organisationKind) = kind, !query.kinds.contains(organisationKind) { return false }
-            if query.onlyPreferredHubs, !query.preferredHubs.isEmpty {
-                let hub = Int(self.index.hubs[index])
-                return hub >= 0 && preferredHubs[hub]
-            }
+            let facts = index.facts[Int(slot)]
+            guard facts.live, excluded.isEmpty || !excluded.contains(slot) else { return false }
+            // Opportunities are not filtered by organisation kind.
+            if !query.kinds.isEmpty, facts.organisationKind >= 0, !admittedKinds[Int(facts.organisationKind)] { return false }
+            if onlyPreferred { return facts.hub >= 0 && preferredHubs[Int(facts.hub)] }
             return true
         }
 
@@ -50,21 +76,71 @@ extension MatchIndex {
         /// tighter it is, the sooner a search stops.
         var maximumPoints: Double {
             let w = index.weights
-            var points = 0.0
-            if index.newestUpdate.isFinite {
-                points += w.recent * exp(-max(0, today - Double(index.newestUpdate)) / w.recentDays)
-            }
+            var points = maximumPointsBesidesTopics
             if !askedTopics.isEmpty { points += w.topic }
             if focusMatches.contains(where: { $0 != 0 }) { points += w.hubFocus }
-            if !query.preferredHubs.isEmpty { points += w.preferredHub } else if query.homeHub != nil { points += w.nearby }
             return points
         }
 
-        /// The sum of `reasons(slot)`, without building them: this runs for every candidate.
+        /// The most recency and place can add.
+        let maximumPointsBesidesTopics: Double
+
+        /// At least `points(slot)`, from the topic and hub bits alone: topics and hub focus
+        /// exactly, recency and place at their most. Cheaper than `points`, whose facts are a
+        /// read from memory per candidate.
+        func pointsBound(_ slot: UInt32) -> Double {
+            let w = index.weights
+            var bound = maximumPointsBesidesTopics
+            guard !askedPlaces.isEmpty else { return bound }
+            let share = w.topic / Double(askedPlaces.count)
+            var focus = false
+            for asked in askedPlaces {
+                if index.topicBits[asked.topic].contains(slot) {
+                    bound += share
+                    focus = focus || asked.focusingHubs.contains { index.hubBits[$0].contains(slot) }
+                } else if asked.related.contains(where: { index.topicBits[$0].contains(slot) }) {
+                    bound += share * w.relatedTopicShare
+                }
+            }
+            return focus ? bound + w.hubFocus : bound
+        }
+
+        /// The sum of `reasons(slot)`, without building them: this runs for every candidate,
+        /// so it repeats `visit`'s arithmetic in the same order on plain numbers.
         func points(_ slot: UInt32) -> Double {
+            let w = index.weights
+            let facts = index.facts[Int(slot)]
+            let mask = facts.topicMask
             var total = 0.0
-            visit(slot) { _, _, points in total += points }
+            if !askedBits.isEmpty {
+                let share = w.topic / Double(askedBits.count)
+                for (bit, related) in zip(askedBits, askedRelatedMasks) {
+                    if mask & bit != 0 {
+                        total += share
+                    } else if mask & related != 0 {
+                        total += share * w.relatedTopicShare
+                    }
+                }
+            }
+            let hub = Int(facts.hub)
+            if hub >= 0 {
+                if focusMatches[hub] & mask != 0 { total += w.hubFocus }
+                if preferredHubs[hub] {
+                    total += w.preferredHub
+                } else if nearness[hub] > 0 {
+                    total += w.nearby * nearness[hub]
+                }
+            }
+            if let recency = recency(facts) { total += recency }
             return total
+        }
+
+        /// What being recently updated earns, when it is enough to mention.
+        private func recency(_ facts: Facts) -> Double? {
+            let updated = Double(facts.updatedDays)
+            guard !updated.isNaN else { return nil }
+            let points = index.weights.recent * exp(-max(0, today - updated) / index.weights.recentDays)
+            return points >= 0.01 ? points : nil
         }
 
         func reasons(_ slot: UInt32) -> [MatchReason] {
@@ -82,7 +158,8 @@ extension MatchIndex {
         private func visit(_ slot: UInt32, _ body: (MatchReason.Kind, () -> String, Double) -> Void) {
             let w = index.weights
             let i = Int(slot)
-            let mask = index.topicMasks[i]
+            let facts = index.facts[i]
+            let mask = facts.topicMask
             func firstTopic(in bits: UInt64) -> String { Taxonomy.topics[bits.trailingZeroBitCount].slug }
             if !askedTopics.isEmpty {
                 // Each asked topic earns its share: whole when shared, partly when a neighbour is.
@@ -95,7 +172,7 @@ extension MatchIndex {
                     }
                 }
             }
-            let hub = Int(index.hubs[i])
+            let hub = Int(facts.hub)
             if hub >= 0 {
                 let slug = Network.hubs[hub].slug
                 let focus = focusMatches[hub] & mask
@@ -106,11 +183,7 @@ extension MatchIndex {
                     body(.nearby, { slug }, w.nearby * nearness[hub])
                 }
             }
-            let updated = Double(index.updatedDays[i])
-            if !updated.isNaN {
-                let points = w.recent * exp(-max(0, today - updated) / w.recentDays)
-                if points >= 0.01 { body(.recent, { "" }, points) }
-            }
+            if let recency = recency(facts) { body(.recent, { "" }, recency) }
             if !query.kinds.isEmpty, case .organisation(let kind) = index.kinds[i] {
                 body(.kindSought, { kind.rawValue }, 0)
             }

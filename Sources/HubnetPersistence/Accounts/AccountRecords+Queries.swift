@@ -113,11 +113,20 @@ public struct AuditLog: Sendable {
                                    hubSlug: hub, before: before, after: after).create(on: database)
     }
 
-    /// Newest first; `hubs` nil means every entry.
-    public func entries(hubs: Set<String>?, limit: Int = 200) async throws -> [AuditEntryRecord] {
-        var query = AuditEntryRecord.query(on: database).sort(\.$occurredAt, .descending).limit(limit)
+    /// Newest first, narrowed by the filter, from `offset` on; `hubs` nil means every hub's.
+    public func entries(_ filter: AuditFilter, hubs: Set<String>?, offset: Int = 0, limit: Int) async throws -> [AuditEntryRecord] {
+        var query = AuditEntryRecord.query(on: database).sort(\.$occurredAt, .descending).sort(\.$id, .descending)
         if let hubs { query = query.filter(\.$hubSlug ~~ Array(hubs)) }
-        return try await query.all()
+        if let hub = filter.hub { query = query.filter(\.$hubSlug == hub) }
+        if let actor = filter.actor { query = query.filter(\.$actorID == actor) }
+        if let action = filter.action {
+            // An area is every action that starts with it and a dot: "/" sorts right after ".".
+            query = action.contains(".") ? query.filter(\.$action == action)
+                : query.filter(\.$action >= action + ".").filter(\.$action < action + "/")
+        }
+        if let from = filter.from { query = query.filter(\.$occurredAt >= from) }
+        if let until = filter.until { query = query.filter(\.$occurredAt < until) }
+        return try await query.offset(offset).limit(limit).all()
     }
 }
 

@@ -9,5 +9,6 @@ public enum HubnetMigrations {
         CreateAccounts(),
         CreateOpportunitiesAndInvestments(),
         HardenAccounts(),
+        RecordPrivacyConsent(),
     ]
 }

@@ -216,7 +216,7 @@ struct AccountsAPIController: RouteCollection {
 
     func audit(_ request: Request) async throws -> [AuditEntryDTO] {
         let hub = request.query[String.self, at: "hub"]
-        return try await AuditTrail(request.actions()).entries(hub: hub).map {
+        return try await AuditTrail(request.actions()).entries(AuditFilter(hub: hub), perPage: 200).entries.map {
             AuditEntryDTO(id: $0.id.lowercased, occurredAt: $0.occurredAt, actor: $0.actorID?.lowercased, action: $0.action,
                           objectType: $0.objectType, objectID: $0.objectID, hub: $0.hub, before: $0.before, after: $0.after)
         }

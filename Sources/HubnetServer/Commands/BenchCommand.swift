@@ -62,12 +62,15 @@ struct BenchCommand: AsyncCommand {
                       + (figures.residentBytes.map { ", process resident \(String(format: "%.0f", Double($0) / 1_048_576)) MB" } ?? ""))
         console.print(figures.latencies.line(name: "hubnet top-20"))
         console.print(figures.analysis.line(name: "of which understanding the request"))
+        console.print("documents considered per request: median \(Int(figures.considered.percentile(0.5))), "
+                      + "p95 \(Int(figures.considered.percentile(0.95))) (whole blocks passed over are not counted)")
         console.print("documents scored per request: median \(Int(figures.scored.percentile(0.5))), "
                       + "p95 \(Int(figures.scored.percentile(0.95))) (the rest ruled out by the score bound)")
         if signature.json {
             var json: [String: Any] = ["organisations": count, "queries": queryCount, "seed": Int(seed),
                                        "build_s": Self.round(figures.build), "memory_mb": Self.round(megabytes),
                                        "terms": figures.terms, "scored_p50": figures.scored.percentile(0.5),
+                                       "considered_p50": figures.considered.percentile(0.5),
                                        "analysis_p50_ms": Self.round(figures.analysis.percentile(0.5))]
             json.merge(figures.latencies.figures(prefix: "")) { $1 }
             if let resident = figures.residentBytes { json["rss_mb"] = Self.round(Double(resident) / 1_048_576) }

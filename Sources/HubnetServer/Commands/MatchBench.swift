@@ -90,6 +90,7 @@ enum MatchBench {
         /// Understanding the request alone (words, stems, compounds, topics named), per request.
         var analysis: Latencies
         var scored: Latencies
+        var considered: Latencies
         var terms: Int
     }
 
@@ -120,7 +121,7 @@ enum MatchBench {
             _ = TextAnalyzer.query(text)
             analysis.append((ContinuousClock.now - started).milliseconds)
         }
-        var latencies: [Double] = [], scored: [Double] = []
+        var latencies: [Double] = [], scored: [Double] = [], considered: [Double] = []
         var lines = Data()
         let encoder = JSONEncoder()
         for (n, text) in texts.enumerated() {
@@ -128,12 +129,14 @@ enum MatchBench {
             let outcome = index.search(query(text))
             latencies.append((ContinuousClock.now - started).milliseconds)
             scored.append(Double(outcome.scored))
+            considered.append(Double(outcome.considered))
             lines.append(try encoder.encode(ResultLine(query: n, ids: outcome.results.map(\.id.uuidString))))
             lines.append(0x0A)
         }
         if let results { try lines.write(to: results) }
         return Figures(build: build, memoryBytes: index.estimatedBytes, residentBytes: residentBytes(),
-                       latencies: Latencies(latencies), analysis: Latencies(analysis), scored: Latencies(scored), terms: index.termCount)
+                       latencies: Latencies(latencies), analysis: Latencies(analysis), scored: Latencies(scored),
+                       considered: Latencies(considered), terms: index.termCount)
     }
 
     /// The process's resident memory, from /proc on Linux.

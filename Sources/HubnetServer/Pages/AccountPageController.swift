@@ -38,14 +38,19 @@ struct AccountPageController: RouteCollection {
         let name: String
         let email: String
         let password: String
+        /// The checkbox sends "on" when ticked and nothing otherwise.
+        let privacy: String?
     }
 
     func signUp(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(SignUpForm.self)
         do {
-            try await AccountActions(request.actions()).signUp(SignUp(email: form.email, name: form.name, password: form.password, language: language))
+            try await AccountActions(request.actions()).signUp(SignUp(email: form.email, name: form.name, password: form.password, language: language,
+                                                                     acceptsPrivacyNotice: form.privacy != nil))
         } catch let failure as ValidationFailure {
-            let state = FormState(values: ["name": form.name, "email": form.email], problems: failure.problems)
+            var values = ["name": form.name, "email": form.email]
+            if form.privacy != nil { values["privacy"] = "on" }
+            let state = FormState(values: values, problems: failure.problems)
             let context = try await request.pageContext(language, .signUp)
             return htmlResponse(AccountFormsView.signUp(state, csrf: request.csrfToken, context), language, status: .unprocessableEntity)
         }

@@ -151,14 +151,27 @@ struct MemberPageController: RouteCollection {
     }
 
     func audit(_ request: Request, _ language: SiteLanguage) async throws -> Response {
-        let entries = try await AuditTrail(request.actions()).entries()
-        let rows = entries.map { entry in
-            ReviewView.AuditRow(
-                occurredAt: entry.occurredAt, actor: entry.actorName?[language] ?? "Hubnet",
-                action: entry.action, object: "\(entry.objectType) \(entry.objectID.prefix(8))", hub: entry.hub,
-                change: [entry.before.map { "− \($0)" }, entry.after.map { "+ \($0)" }].compactMap { $0 }.joined(separator: "\n"))
+        var filter = AuditFilter()
+        var problems: [FieldProblem] = []
+        do {
+            filter = try AuditFilter(parameters: request.queryParameters)
+        } catch {
+            // A broken link still shows the log, with the problem named above it.
+            problems = error.problems
         }
-        let context = try await request.pageContext(language, .audit)
-        return htmlResponse(ReviewView.audit(rows, context), language)
+        let actions = try await request.actions()
+        let page = try await AuditTrail(actions).entries(filter)
+        let rows = page.entries.map { entry in
+            AuditModel.Row(occurredAt: entry.occurredAt, actor: entry.actorName?[language] ?? "Hubnet", actorID: entry.actorID,
+                           action: entry.action, objectType: entry.objectType, objectID: entry.objectID, hub: entry.hub,
+                           objectName: FieldChange.objectName(in: entry.after) ?? FieldChange.objectName(in: entry.before),
+                           changes: FieldChange.between(entry.before, entry.after))
+        }
+        let readable = actions.actor.managedHubs.map { hubs in Network.hubs.map(\.slug).filter(hubs.contains) } ?? Network.hubs.map(\.slug)
+        let actorName = filter.actor.map { id in page.entries.first { $0.actorID == id }?.actorName?[language] ?? id.uuidString.lowercased() }
+        let model = AuditModel(filter: filter, rows: rows, more: page.more, hubs: readable, actorName: actorName, problems: problems)
+        let response = htmlResponse(AuditView.render(model, try await request.pageContext(language, .audit(filter))), language)
+        if !problems.isEmpty { response.status = .badRequest }
+        return response
     }
 }

@@ -14,6 +14,25 @@ struct PageController: RouteCollection {
         routes.page(.GET, .hub) { try await hub($0, $1) }
         routes.page(.GET, .directory) { try await directory($0, $1) }
         routes.page(.GET, .organisation) { try await organisation($0, $1) }
+        routes.page(.GET, .apiGuide) { request, language in
+            htmlResponse(APIGuideView.render(publicURL: request.application.hubnetSettings.publicURL,
+                                             try await request.pageContext(language, .apiGuide)), language)
+        }
+        routes.page(.GET, .imprint) { try await legal(.imprint, $0, $1) }
+        routes.page(.GET, .privacy) { try await legal(.privacy, $0, $1) }
+    }
+
+    /// The operator's text from the legal folder; the page says so when it is missing.
+    func legal(_ kind: LegalPageView.Kind, _ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let folder = request.application.hubnetSettings.legalDirectory
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(kind.fileName(language)).path
+        var paragraphs: [String]?
+        if FileManager.default.fileExists(atPath: path) {
+            let text = String(buffer: try await request.fileio.collectFile(at: path))
+            paragraphs = LegalPageView.paragraphs(of: text)
+        }
+        let page: SiteURL = kind == .imprint ? .imprint : .privacy
+        return htmlResponse(LegalPageView.render(kind, paragraphs: paragraphs, folder: folder, try await request.pageContext(language, page)), language)
     }
 
     func home(_ request: Request, _ language: SiteLanguage) async throws -> Response {

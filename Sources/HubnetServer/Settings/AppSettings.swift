@@ -20,6 +20,8 @@ public struct AppSettings: Sendable {
     public var devMailbox: Bool = false
     /// bcrypt work factor; tests lower it to stay fast.
     public var bcryptCost: Int
+    /// The folder with the operator's Impressum and privacy notice (`imprint.de.txt`, …).
+    public var legalDirectory = "legal"
 
     public init(
         database: DatabaseSetting = .sqliteFile(path: DatabaseSetting.defaultSQLitePath), host: String = "127.0.0.1",
@@ -96,6 +98,12 @@ public struct AppSettings: Sendable {
                 throw Malformed(name: "HUBNET_MAIL_FROM", problem: "must be an e-mail address")
             }
             settings.mailFrom = from
+        }
+        if let folder = environment["HUBNET_LEGAL_DIR"] {
+            guard !folder.isEmpty, !folder.contains("\0") else {
+                throw Malformed(name: "HUBNET_LEGAL_DIR", problem: "must name a folder, e.g. /etc/hubnet/legal")
+            }
+            settings.legalDirectory = folder
         }
         if let mailbox = environment["HUBNET_DEV_MAILBOX"] {
             guard ["0", "1"].contains(mailbox) else {

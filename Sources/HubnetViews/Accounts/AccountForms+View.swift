@@ -30,6 +30,8 @@ public enum AccountFormsView {
                 FormParts.field(strings.name, name: "name", value: state.values["name"] ?? "", autocomplete: "name", problems: state.problems, language),
                 FormParts.field(strings.email, name: "email", type: .email, value: state.values["email"] ?? "", autocomplete: "email", problems: state.problems, language),
                 FormParts.field(strings.newPassword, name: "password", type: .password, autocomplete: "new-password", problems: state.problems, language),
+                FormParts.consent(strings.privacyConsent, link: context.link(.privacy), name: "privacy", checked: state.values["privacy"] != nil,
+                                  problems: state.problems, language),
                 .button(.type(.submit), .text(strings.signUpButton))
             ),
             .p(.a(.href(context.link(.signIn)), .text(strings.signIn)))

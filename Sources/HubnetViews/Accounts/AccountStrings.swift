@@ -13,6 +13,8 @@ public struct AccountStrings: Sendable {
     public let newPassword: String
     public let signUpIntro: String
     public let signUpButton: String
+    /// "I have read the [privacy notice] and accept it.": before the link, the link, after it.
+    public let privacyConsent: (before: String, link: String, after: String)
     public let signInButton: String
     public let forgotPassword: String
     public let forgotIntro: String

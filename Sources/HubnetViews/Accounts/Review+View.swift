@@ -2,7 +2,7 @@ import Foundation
 import HubnetCore
 import Plot
 
-/// The hub manager's pages: pending claims and the audit log.
+/// The hub manager's pages: pending claims and the mailbox.
 public enum ReviewView {
     public struct PendingClaim: Sendable {
         public let id: UUID
@@ -15,24 +15,6 @@ public enum ReviewView {
             self.organisation = organisation
             self.claimant = claimant
             self.message = message
-        }
-    }
-
-    public struct AuditRow: Sendable {
-        public let occurredAt: Date
-        public let actor: String
-        public let action: String
-        public let object: String
-        public let hub: String?
-        public let change: String
-
-        public init(occurredAt: Date, actor: String, action: String, object: String, hub: String?, change: String) {
-            self.occurredAt = occurredAt
-            self.actor = actor
-            self.action = action
-            self.object = object
-            self.hub = hub
-            self.change = change
         }
     }
 
@@ -67,24 +49,6 @@ public enum ReviewView {
                         .form(.class("inline"), .method(.post), .action(context.link(.approveOrganisation(id: organisation.id))),
                               FormParts.csrf(csrf), .button(.type(.submit), .class("approve"), .text(strings.approve)))
                     )
-                })
-            ))
-        ).render()
-    }
-
-    public static func audit(_ rows: [AuditRow], _ context: PageContext) -> String {
-        let strings = context.accountStrings
-        return Layout.page(
-            context, title: strings.auditTitle,
-            .h1(.text(strings.auditTitle)),
-            .div(.class("table-wrap"), .table(
-                .id("audit-table"),
-                .thead(.tr(.th(.text(strings.when)), .th(.text(strings.who)), .th(.text(strings.what)),
-                           .th(.text(context.strings.hub)), .th(.text("")))),
-                .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(row.occurredAt.formatted(date: .numeric, time: .standard))), .td(.text(row.actor)),
-                        .td(.text("\(row.action) \(row.object)")), .td(.text(row.hub ?? "–")),
-                        .td(.class("mail"), .text(row.change)))
                 })
             ))
         ).render()

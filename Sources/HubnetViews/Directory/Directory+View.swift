@@ -74,24 +74,28 @@ public enum DirectoryView {
         let hubs = Network.hubs.filter { (result.hubCounts[$0.slug] ?? 0) > 0 || model.query.hubs.contains($0.slug) }
         let kinds = OrganisationKind.allCases.filter { (result.kindCounts[$0] ?? 0) > 0 || model.query.kinds.contains($0) }
         let topics = Taxonomy.topics.filter { (result.topicCounts[$0.slug] ?? 0) > 0 || model.query.topics.contains($0.slug) }
-        return .aside(
+        // A heading only over a list with something to choose; no panel at all without any.
+        return .if(!(hubs.isEmpty && kinds.isEmpty && topics.isEmpty), .aside(
             .class("facets card"), .attribute(named: "aria-label", value: strings.refine),
-            .h3(.text(strings.hub)),
-            .ul(.id("facet-hub"), .forEach(hubs) { hub in
-                facetLink(context.link(.directory(model.toggling(\.hubs, hub.slug))), hub.name[language],
-                          count: result.hubCounts[hub.slug] ?? 0, on: model.query.hubs.contains(hub.slug), language)
-            }),
-            .h3(.text(strings.kind)),
-            .ul(.id("facet-kind"), .forEach(kinds) { kind in
-                facetLink(context.link(.directory(model.toggling(\.kinds, kind))), kind.pluralLabel[language],
-                          count: result.kindCounts[kind] ?? 0, on: model.query.kinds.contains(kind), language)
-            }),
-            .h3(.text(strings.topics)),
-            .ul(.id("facet-topic"), .forEach(topics) { topic in
-                facetLink(context.link(.directory(model.toggling(\.topics, topic.slug))), topic.label[language],
-                          count: result.topicCounts[topic.slug] ?? 0, on: model.query.topics.contains(topic.slug), language)
-            })
-        )
+            .if(!hubs.isEmpty, .group(
+                .h3(.text(strings.hub)),
+                .ul(.id("facet-hub"), .forEach(hubs) { hub in
+                    facetLink(context.link(.directory(model.toggling(\.hubs, hub.slug))), hub.name[language],
+                              count: result.hubCounts[hub.slug] ?? 0, on: model.query.hubs.contains(hub.slug), language)
+                }))),
+            .if(!kinds.isEmpty, .group(
+                .h3(.text(strings.kind)),
+                .ul(.id("facet-kind"), .forEach(kinds) { kind in
+                    facetLink(context.link(.directory(model.toggling(\.kinds, kind))), kind.pluralLabel[language],
+                              count: result.kindCounts[kind] ?? 0, on: model.query.kinds.contains(kind), language)
+                }))),
+            .if(!topics.isEmpty, .group(
+                .h3(.text(strings.topics)),
+                .ul(.id("facet-topic"), .forEach(topics) { topic in
+                    facetLink(context.link(.directory(model.toggling(\.topics, topic.slug))), topic.label[language],
+                              count: result.topicCounts[topic.slug] ?? 0, on: model.query.topics.contains(topic.slug), language)
+                })))
+        ))
     }
 
     private static func facetLink(_ href: String, _ label: String, count: Int, on: Bool, _ language: SiteLanguage) -> Node<HTML.ListContext> {

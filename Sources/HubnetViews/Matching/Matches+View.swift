@@ -93,7 +93,7 @@ enum MatchParts {
                 .class("card partner"),
                 .h3(.a(.href(context.link(.organisation(id: o.id))), .text(o.name))),
                 .p(.class("meta"), .text([o.kind.label[language], o.city, "Digital Hub " + (o.hub?.name[language] ?? o.hubSlug),
-                                          "\(s.score): " + String(format: "%.1f", row.score)].joined(separator: " · "))),
+                                          "\(s.score): " + row.score.formatted(in: language, places: 1)].joined(separator: " · "))),
                 reasons(row.reasons, context))
         })
     }
@@ -102,7 +102,7 @@ enum MatchParts {
         .details(
             .summary(.text(context.matchStrings.why + ": " + reasons.prefix(3).map { $0.explanation[context.language] }.joined(separator: "; "))),
             .ul(.class("reasons"), .forEach(reasons) { reason in
-                .li(.text(reason.explanation[context.language]), .span(.class("meta"), .text(" +" + String(format: "%.2f", reason.points))))
+                .li(.text(reason.explanation[context.language]), .span(.class("meta"), .text(" +" + reason.points.formatted(in: context.language, places: 2))))
             }))
     }
 

@@ -42,6 +42,18 @@ enum FormParts {
         )
     }
 
+    /// A required tick box whose label holds a link (to the text it agrees to).
+    static func consent(_ label: (before: String, link: String, after: String), link: String, name: String, checked: Bool,
+                        problems: [FieldProblem], _ language: SiteLanguage) -> Node<HTML.FormContext> {
+        let problem = problems.first { $0.field == name }?.message[language]
+        return .div(
+            .class("field consent"),
+            .label(input(type: .checkbox, name: name, value: "on", required: true, invalid: problem != nil, checked: checked, id: name),
+                   .text(" " + label.before), .a(.href(link), .target(.blank), .text(label.link)), .text(label.after)),
+            .unwrap(problem) { .p(.class("problem"), .text($0)) }
+        )
+    }
+
     /// Problems that belong to no field of the form.
     static func notice(_ messages: [String]) -> Node<HTML.BodyContext> {
         .if(!messages.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "alert"),

@@ -29,7 +29,6 @@ enum Layout {
                         navLink(context, .directory(), strings.navDirectory, current: section == .directory),
                         navLink(context, .findPartners(), context.matchStrings.navFindPartners, current: section == .matches),
                         navLink(context, .opportunities, context.matchStrings.navOpportunities, current: section == .opportunities),
-                        .a(.href(SiteURL.openAPIDocument), .text(strings.navAPI)),
                         accountLinks(context),
                         .a(
                             .id("language-switch"), .class("language"),
@@ -41,7 +40,14 @@ enum Layout {
                     )
                 ),
                 .main(.id("main"), .group(content)),
-                .footer(.class("site-footer"), .p(.text(strings.footerData)), .p(.text(strings.footerDemo)))
+                .footer(
+                    .class("site-footer"),
+                    .nav(.class("footer-links"), .attribute(named: "aria-label", value: strings.footerLinks),
+                         .a(.id("api-guide-link"), .href(context.link(.apiGuide)), .text(strings.navAPI)),
+                         .a(.href(SiteURL.openAPIDocument), .text("OpenAPI")),
+                         .a(.id("imprint-link"), .href(context.link(.imprint)), .text(LegalPageView.Kind.imprint.title[context.language])),
+                         .a(.id("privacy-link"), .href(context.link(.privacy)), .text(LegalPageView.Kind.privacy.title[context.language]))),
+                    .p(.text(strings.footerData)), .p(.text(strings.footerDemo)))
             )
         )
     }
@@ -56,7 +62,7 @@ enum Layout {
         }
         return .group(
             .if(viewer.reviewsClaims, .a(.href(context.link(.claims)), .text(context.accountStrings.claimsTitle))),
-            .if(viewer.readsAudit, .a(.href(context.link(.audit)), .text(context.accountStrings.auditTitle))),
+            .if(viewer.readsAudit, .a(.href(context.link(.audit())), .text(context.accountStrings.auditTitle))),
             .a(.id("account-link"), .href(context.link(.account)), .text(viewer.name)),
             .form(.class("inline"), .method(.post), .action(context.link(.signOut)),
                   FormParts.csrf(viewer.csrfToken),

@@ -7,3 +7,11 @@ extension Int {
         formatted(.number.locale(Locale(identifier: language == .de ? "de_DE" : "en_GB")))
     }
 }
+
+extension Double {
+    /// With the language's decimal separator and a fixed number of places: 5,1 in German,
+    /// 5.1 in English.
+    public func formatted(in language: SiteLanguage, places: Int) -> String {
+        formatted(.number.precision(.fractionLength(places)).locale(Locale(identifier: language == .de ? "de_DE" : "en_GB")))
+    }
+}

@@ -31,7 +31,7 @@ public enum SiteURL: Hashable, Sendable {
     case accountDelete
     case claims
     case decideClaim(id: UUID, approve: Bool)
-    case audit
+    case audit(AuditFilter = AuditFilter())
     /// Find partners; with words or a topic, the results.
     case findPartners(text: String = "", topic: String? = nil)
     case organisationMatches(id: UUID)
@@ -40,6 +40,11 @@ public enum SiteURL: Hashable, Sendable {
     case opportunity(id: UUID)
     case newOpportunity
     case deleteOpportunity(id: UUID)
+    /// How to use the API, for people; the OpenAPI document is for machines.
+    case apiGuide
+    /// Impressum and Datenschutzerklärung, as the operator provides them.
+    case imprint
+    case privacy
 
     /// The kinds of page, each with the pattern of its path below the language; parameters
     /// are written `:name`. The server registers its routes from these patterns and every
@@ -50,6 +55,7 @@ public enum SiteURL: Hashable, Sendable {
         case account, accountTokens, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
+        case apiGuide, imprint, privacy
 
         public var pattern: [String] {
             switch self {
@@ -85,6 +91,9 @@ public enum SiteURL: Hashable, Sendable {
             case .opportunity: ["opportunities", ":id"]
             case .newOpportunity: ["opportunities", "new"]
             case .deleteOpportunity: ["opportunities", ":id", "withdraw"]
+            case .apiGuide: ["api"]
+            case .imprint: ["imprint"]
+            case .privacy: ["privacy"]
             }
         }
     }
@@ -122,6 +131,9 @@ public enum SiteURL: Hashable, Sendable {
         case .opportunity: .opportunity
         case .newOpportunity: .newOpportunity
         case .deleteOpportunity: .deleteOpportunity
+        case .apiGuide: .apiGuide
+        case .imprint: .imprint
+        case .privacy: .privacy
         }
     }
 
@@ -141,6 +153,7 @@ public enum SiteURL: Hashable, Sendable {
     private var query: String {
         switch self {
         case .directory(let query): Self.queryString(query)
+        case .audit(let filter): Self.queryString(filter)
         case .organisation(_, let claimed): claimed ? "?notice=claimed" : ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
         case .findPartners(let text, let topic):
@@ -172,6 +185,21 @@ public enum SiteURL: Hashable, Sendable {
         if let sort = query.sort { items.append(URLQueryItem(name: "sort", value: sort.rawValue)) }
         if query.page != 1 { items.append(URLQueryItem(name: "page", value: String(query.page))) }
         if query.perPage != 20 { items.append(URLQueryItem(name: "per", value: String(query.perPage))) }
+        return encoded(items)
+    }
+
+    /// The audit filter as its form sends it: days in the network's time zone, the last one
+    /// inclusive.
+    static func queryString(_ filter: AuditFilter) -> String {
+        var items: [URLQueryItem] = []
+        if let hub = filter.hub { items.append(URLQueryItem(name: "hub", value: hub)) }
+        if let action = filter.action { items.append(URLQueryItem(name: "action", value: action)) }
+        if let actor = filter.actor { items.append(URLQueryItem(name: "actor", value: actor.uuidString.lowercased())) }
+        if let from = filter.from { items.append(URLQueryItem(name: "from", value: NetworkCalendar.day(of: from))) }
+        if let until = filter.until {
+            items.append(URLQueryItem(name: "until", value: NetworkCalendar.day(of: NetworkCalendar.previousDay(before: until))))
+        }
+        if filter.page != 1 { items.append(URLQueryItem(name: "page", value: String(filter.page))) }
         return encoded(items)
     }
 

@@ -10,6 +10,7 @@ public struct Strings: Sendable {
     public let navHubs: String
     public let navDirectory: String
     public let navAPI: String
+    public let footerLinks: String
     public let footerData: String
     public let footerDemo: String
 

@@ -18,7 +18,7 @@ public enum Stylesheet {
     .site-header a { color: #fff; text-decoration: none; }
     .brand strong { font-size: 1.35rem; letter-spacing: .02em; margin-right: .7rem; }
     .brand .tagline { color: #c4cbe0; font-size: .9rem; }
-    nav { display: flex; gap: 1.2rem; align-items: center; }
+    nav { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; }
     nav a[aria-current] { border-bottom: 2px solid #fff; }
     nav .language { border: 1px solid #8892ad; border-radius: 999px; padding: .15rem .75rem; }
     main { max-width: 1180px; margin: 0 auto; padding: 1.5rem clamp(1rem, 4vw, 3rem) 3rem; }
@@ -50,7 +50,14 @@ public enum Stylesheet {
     button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
     .directory { display: grid; grid-template-columns: 270px 1fr; gap: 1.5rem; }
     .card > h2:first-child, .card > h3:first-child, .facets > h3:first-child { margin-top: 0; }
-    @media (max-width: 820px) { .directory { grid-template-columns: 1fr; } }
+    @media (max-width: 820px) { .directory { grid-template-columns: 1fr; } .directory > .facets { order: 2; } }
+    /* Phones: the header wraps onto lines of its own instead of pushing links off screen. */
+    @media (max-width: 640px) {
+      .brand .tagline { display: none; }
+      .site-header { gap: .4rem; padding-top: .6rem; padding-bottom: .6rem; }
+      nav { gap: .3rem .9rem; font-size: .95rem; }
+      .card { padding: 1rem; }
+    }
     .facets h3 { font-size: .95rem; margin: 1rem 0 .4rem; }
     .facets ul { list-style: none; padding: 0; margin: 0; font-size: .92rem; }
     .facets li a { display: flex; justify-content: space-between; gap: .6rem; padding: .12rem .3rem; border-radius: 6px; text-decoration: none; }
@@ -69,11 +76,18 @@ public enum Stylesheet {
     .site-header button.link { color: #fff; text-decoration: none; }
     .field { display: flex; flex-direction: column; gap: .25rem; margin-bottom: .9rem; max-width: 34rem; }
     .field label { font-weight: 600; font-size: .92rem; }
+    .field.consent label { font-weight: 400; }
+    .card + .card, .card + form.card, form.card + .card { margin-top: 1rem; }
     .field textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; }
     .problem { color: #a11d17; margin: 0; font-size: .9rem; }
     [aria-invalid=true] { border-color: #a11d17; }
     .secret { font-family: ui-monospace, monospace; background: #eef2f8; padding: .5rem .7rem; border-radius: 8px; word-break: break-all; }
     .danger button { background: #a11d17; border-color: #a11d17; }
+    .audit .changes td { overflow-wrap: anywhere; vertical-align: top; text-align: left; }
+    .audit .changes td.before { color: #8f1d17; } .audit .changes td.after { color: #1d6b35; }
+    .audit h3 { margin: .1rem 0 .3rem; }
+    .legal p { white-space: pre-line; }
+    pre.example { background: #eef2f8; padding: .6rem .8rem; border-radius: 8px; overflow-x: auto; font-size: .85rem; }
     .mail { white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: .88rem; }
     .topic-choice { display: inline-block; margin: .2rem 1rem .2rem 0; white-space: nowrap; }
     fieldset { border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 .9rem; padding: .6rem 1rem; }
@@ -82,6 +96,8 @@ public enum Stylesheet {
     .reasons { margin: .3rem 0 0; padding-left: 1.1rem; font-size: .92rem; }
     details summary { cursor: pointer; color: var(--muted); font-size: .92rem; }
     .actions a { font-weight: 600; }
+    .site-footer .footer-links { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin-bottom: .6rem; }
+    .site-footer a { color: var(--accent-ink); }
     .site-footer { color: var(--muted); font-size: .85rem; padding: 1.5rem clamp(1rem, 4vw, 3rem); border-top: 1px solid var(--line); }
     """
 }

@@ -12,6 +12,8 @@ public final class MemberRecord: Model, @unchecked Sendable {
     @Field(key: "language") public var language: String
     @OptionalField(key: "email_confirmed_at") public var emailConfirmedAt: Date?
     @OptionalField(key: "erased_at") public var erasedAt: Date?
+    /// When the privacy notice was accepted at sign-up.
+    @OptionalField(key: "privacy_accepted_at") public var privacyAcceptedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
