@@ -20,10 +20,11 @@ public struct DemoEcosystem: Sendable {
     public func stream(count: Int) -> some Sequence<Organisation> {
         var generator = SeededGenerator(seed: seed)
         var remaining = count
+        var taken = Set<String>()
         return AnyIterator { () -> Organisation? in
             guard remaining > 0 else { return nil }
             remaining -= 1
-            return self.organisation(using: &generator)
+            return self.organisation(taken: &taken, using: &generator)
         }
     }
 
@@ -37,7 +38,7 @@ public struct DemoEcosystem: Sendable {
         (.startup, 42), (.mittelstand, 20), (.corporate, 8), (.research, 13), (.investor, 9), (.public, 8),
     ]
 
-    private func organisation(using generator: inout SeededGenerator) -> Organisation {
+    private func organisation(taken: inout Set<String>, using generator: inout SeededGenerator) -> Organisation {
         let hubs = Network.hubs
         let hub = hubs.element(weightedBy: hubs.map { Self.hubWeights[$0.slug] ?? 5 }, using: &generator)
         let kind = Self.kindWeights.map(\.0).element(weightedBy: Self.kindWeights.map(\.1), using: &generator)
@@ -56,7 +57,7 @@ public struct DemoEcosystem: Sendable {
         }
         let city = hub.cities.first { $0.name.de == focus.city }
             ?? hub.cities.randomElement(using: &generator)!
-        let name = DemoNames.name(for: kind, focus: focus.topicSlug, city: city, using: &generator)
+        let name = DemoNames.uniqueName(for: kind, focus: focus.topicSlug, city: city, taken: &taken, using: &generator)
         let stage: FundingStage? = kind == .startup ? FundingStage.allCases.randomElement(using: &generator) : nil
         let texts = DemoTexts(
             name: name, kind: kind, city: city.name,
@@ -98,7 +99,8 @@ public struct DemoEcosystem: Sendable {
         return bands.randomElement(using: &generator)!
     }
 
-    private static func uuid(using generator: inout SeededGenerator) -> UUID {
+    /// A version-4 UUID from the generator, so the same seed gives the same ids.
+    static func uuid(using generator: inout SeededGenerator) -> UUID {
         let (high, low) = (generator.next(), generator.next())
         var bytes = withUnsafeBytes(of: high.bigEndian) { Array($0) } + withUnsafeBytes(of: low.bigEndian) { Array($0) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40 // version 4

@@ -42,11 +42,41 @@ enum DemoNames {
         "energy": ["Energie AG", "Stadtwerke-Verbund AG"], "chemistry": ["Chemie AG", "Werkstoffe SE"],
         "health": ["Pharma AG", "Medizintechnik SE"],
     ]
-    static let investorWords = ["Ventures", "Capital", "Partners", "Seed Fonds", "Invest", "Growth Partners"]
+    static let investorWords = ["Ventures", "Capital", "Partners", "Seed Fonds", "Invest", "Growth Partners", "Beteiligungen",
+                                "Kapital", "Angels", "Venture Fonds"]
+    /// What an institute works on, per focus: a field of research, not the taxonomy's label.
+    static let researchFields: [String: [String]] = [
+        "internet-of-things": ["Vernetzte Systeme", "Eingebettete Systeme"], "fintech": ["Finanzinformatik", "Digitale Finanzen"],
+        "cyber-security": ["IT-Sicherheit", "Kryptographie"], "logistics": ["Materialfluss und Logistik", "Verkehrslogistik"],
+        "mobility": ["Verkehrsforschung", "Fahrzeugsysteme"], "artificial-intelligence": ["Lernende Systeme", "Maschinelle Intelligenz"],
+        "insurtech": ["Versicherungsinformatik", "Risikoforschung"], "media": ["Medieninformatik", "Digitale Medien"],
+        "future-industries": ["Produktionstechnik", "Industrielle Automation"], "smart-systems": ["Mikrosystemtechnik", "Smarte Sensorik"],
+        "energy": ["Energiesysteme", "Netzintegration"], "chemistry": ["Werkstoffchemie", "Polymerforschung"],
+        "health": ["Medizininformatik", "Digitale Medizin"],
+    ]
+    static let researchBodies = ["Institut für", "Forschungszentrum", "Transferzentrum", "Kompetenzzentrum", "Labor für"]
     static let publicBodies = ["Innovationsagentur", "Transferstelle", "Gründungsnetzwerk", "Digitalbüro"]
 
+    /// A name no organisation drawn before has: a few fresh draws, then the city added, then a
+    /// number, so that even a benchmark network of a million stays unambiguous.
+    static func uniqueName(for kind: OrganisationKind, focus: String, city: City, taken: inout Set<String>,
+                           using generator: inout SeededGenerator) -> String {
+        var name = self.name(for: kind, focus: focus, city: city, using: &generator)
+        for _ in 0..<6 where taken.contains(name) {
+            name = self.name(for: kind, focus: focus, city: city, using: &generator)
+        }
+        if taken.contains(name), !name.contains(city.name.de) { name += " \(city.name.de)" }
+        var number = 2
+        let base = name
+        while taken.contains(name) {
+            name = "\(base) \(number)"
+            number += 1
+        }
+        taken.insert(name)
+        return name
+    }
+
     static func name(for kind: OrganisationKind, focus: String, city: City, using generator: inout SeededGenerator) -> String {
-        let focusLabel = Taxonomy.topic(focus)!.label.de
         switch kind {
         case .startup:
             return "\(startupStems.randomElement(using: &generator)!) \(startupEndings[focus]!.randomElement(using: &generator)!)"
@@ -56,8 +86,8 @@ enum DemoNames {
         case .corporate:
             return "\(regionalWords.randomElement(using: &generator)!) \(corporateSectors[focus]!.randomElement(using: &generator)!)"
         case .research:
-            let kinds = ["Institut für angewandte \(focusLabel)", "Forschungslabor \(focusLabel)", "Transferzentrum \(focusLabel)"]
-            return "\(kinds.randomElement(using: &generator)!) \(regionalWords.randomElement(using: &generator)!)"
+            let field = researchFields[focus]!.randomElement(using: &generator)!
+            return "\(researchBodies.randomElement(using: &generator)!) \(field) \(city.name.de)"
         case .investor:
             return "\(regionalWords.randomElement(using: &generator)!) \(investorWords.randomElement(using: &generator)!)"
         case .public:

@@ -53,7 +53,7 @@ public enum Taxonomy {
         "mobility": ["autonomous-driving", "sensors", "machine-learning", "5g-networks"],
         "artificial-intelligence": ["machine-learning", "robotics", "big-data", "software"],
         "insurtech": ["big-data", "machine-learning", "software", "payments"],
-        "media": ["virtual-reality", "gaming", "e-commerce", "software"],
+        "media": ["virtual-reality", "gaming", "e-commerce", "software", "edtech"],
         "future-industries": ["industry-4-0", "3d-printing", "robotics", "new-materials"],
         "smart-systems": ["sensors", "industry-4-0", "machine-learning", "5g-networks"],
         "energy": ["smart-grid", "sensors", "big-data", "new-materials"],

@@ -1,5 +1,6 @@
 import Algorithms
 import FluentKit
+import Foundation
 import HubnetCore
 
 /// Puts a demo ecosystem into the database in one transaction.
@@ -27,6 +28,10 @@ public enum DemoSeeder {
             // Deals dated back from a fixed day, so the same seed gives the same history.
             let history = DemoInvestments(seed: seed).investments(among: organisations, until: DemoInvestments.referenceDay)
             try await InvestmentStore(database).insert(history)
+            // A board that is alive from the first start, with deadlines ahead of today.
+            for opportunity in DemoOpportunities(seed: seed).opportunities(among: organisations, now: Date()) {
+                try await OpportunityStore(database).insert(opportunity)
+            }
             try await AuditLog(database).record(actor: nil, action: "organisation.seed-demo", objectType: "organisation",
                                                 objectID: "\(count)", hub: nil, before: nil, after: "{\"seed\":\(seed)}")
         }

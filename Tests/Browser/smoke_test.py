@@ -224,7 +224,7 @@ try:
     at_both_widths(driver, wait, "/de/account", "account", "main h1")
     at_both_widths(driver, wait, "/en/api", "api-guide", "#openapi-link")
     at_both_widths(driver, wait, "/de/privacy", "privacy", "main h1")
-    driver.get(BASE + "/de")
+    driver.get(BASE + "/de/account")
 
     driver.find_element(By.ID, "new-organisation").click()
     form = wait.until(EC.presence_of_element_located((By.ID, "edit-organisation")))

@@ -20,6 +20,21 @@ import Testing
         }
     }
 
+    /// A demo that looks real: no two organisations share a name, every topic of the
+    /// taxonomy has organisations, and the German reads as German (no label dropped into a
+    /// sentence in the wrong case).
+    @Test func namesAreUniqueAndEveryTopicHasOrganisations() {
+        let names = organisations.map(\.name)
+        #expect(Set(names).count == names.count, "duplicates: \(Dictionary(grouping: names) { $0 }.filter { $1.count > 1 }.keys.sorted().prefix(5))")
+        let used = Set(organisations.flatMap(\.topicSlugs))
+        #expect(Taxonomy.topics.map(\.slug).filter { !used.contains($0) } == [])
+        let broken = ["mit Künstliche ", "mit Maschinelles ", "mit Neue ", "in Künstliche ", "für Internet der Dinge", "angewandte InsurTech"]
+        for organisation in organisations {
+            let text = [organisation.name, organisation.description.de, organisation.offers.de, organisation.seeks.de].joined(separator: " ")
+            #expect(!broken.contains { text.contains($0) }, "\(text)")
+        }
+    }
+
     @Test(arguments: [("hamburg", "logistics"), ("dortmund", "logistics"), ("ludwigshafen-mannheim", "chemistry"),
                       ("karlsruhe", "artificial-intelligence"), ("cologne", "insurtech")])
     func hubsAreStrongInTheirFocus(hub: String, focus: String) {

@@ -114,6 +114,9 @@ import VaporTesting
             let poster = try await Self.someOrganisation(app, kind: .corporate)
             let member = try await TestMember.make(app, roles: [.organisationAdmin(organisation: poster.id)])
             let stranger = try await TestMember.make(app)
+            // The demo network comes with a board of posts.
+            let seeded = try await OpportunityRecord.query(on: app.db).count()
+            #expect(seeded > 0)
             let challenge: [String: Any] = [
                 "organisation": poster.id.uuidString, "kind": "challenge", "title": "KI für die Lagerplanung",
                 "text": "Wir suchen Startups mit Künstlicher Intelligenz für Lagerroboter und Routenplanung.", "language": "de",
@@ -129,7 +132,7 @@ import VaporTesting
                 let fields = Set(try response.content.decode(ProblemDetails.self).errors?.map(\.field) ?? [])
                 #expect(fields.isSuperset(of: ["title", "topics", "deadline"]))
             }
-            #expect(try await OpportunityRecord.query(on: app.db).count() == 0)
+            #expect(try await OpportunityRecord.query(on: app.db).count() == seeded)
             try await app.testing().test(.POST, "/api/v1/opportunities", body: try Self.body(challenge)) { response in
                 #expect(response.status == .unauthorized)
             }
@@ -173,7 +176,7 @@ import VaporTesting
             try await app.testing().test(.DELETE, "/api/v1/opportunities/\(id)", headers: member.headers) { response in
                 #expect(response.status == .noContent)
             }
-            #expect(try await OpportunityRecord.query(on: app.db).count() == 0)
+            #expect(try await OpportunityRecord.query(on: app.db).count() == seeded)
         }
     }
 }

@@ -27,9 +27,14 @@ public struct OpportunityStore: Sendable {
 
     public func create(_ opportunity: Opportunity, by member: UUID?) async throws {
         try await database.writeTransaction { database in
-            try await OpportunityRecord(opportunity, createdBy: member).create(on: database)
-            try await Self.replaceTopics(of: opportunity, on: database)
+            try await OpportunityStore(database).insert(opportunity, by: member)
         }
+    }
+
+    /// Stores a post inside the caller's transaction.
+    func insert(_ opportunity: Opportunity, by member: UUID? = nil) async throws {
+        try await OpportunityRecord(opportunity, createdBy: member).create(on: database)
+        try await Self.replaceTopics(of: opportunity, on: database)
     }
 
     @discardableResult

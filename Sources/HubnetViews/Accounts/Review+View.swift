@@ -45,7 +45,7 @@ public enum ReviewView {
                     .li(
                         .class("card claim"),
                         .h3(.a(.href(context.link(.organisation(id: organisation.id))), .text(organisation.name))),
-                        .p(.class("meta"), .text(Self.place(organisation, language))),
+                        .p(.class("meta"), .text(organisation.place(language))),
                         .form(.class("inline"), .method(.post), .action(context.link(.approveOrganisation(id: organisation.id))),
                               FormParts.csrf(csrf), .button(.type(.submit), .class("approve"), .text(strings.approve)))
                     )
@@ -88,9 +88,4 @@ public enum ReviewView {
         ).render()
     }
 
-    /// City and hub, the hub only once where they share a name ("Hamburg", not "Hamburg · Hamburg").
-    static func place(_ organisation: Organisation, _ language: SiteLanguage) -> String {
-        let hub = organisation.hub?.name[language] ?? organisation.hubSlug
-        return hub == organisation.city ? hub : "\(organisation.city) · \(hub)"
-    }
 }

@@ -106,12 +106,11 @@ public enum DirectoryView {
 
     private static func result(_ organisation: Organisation, _ context: PageContext) -> Node<HTML.ListContext> {
         let language = context.language
-        let hubName = organisation.hub?.name[language] ?? organisation.hubSlug
         let description = organisation.description.preferring(language)
         return .li(
             .class("card result"),
             .h3(.a(.class("result-name"), .href(context.link(.organisation(id: organisation.id))), .text(organisation.name))),
-            .p(.class("meta"), .text([organisation.kind.label[language], hubName, organisation.city].joined(separator: " · "))),
+            .p(.class("meta"), .text(organisation.kind.label[language] + " · " + organisation.place(language))),
             .ul(.class("tags"), .forEach(organisation.topics) { topic in
                 .li(.class(organisation.hub?.focusTopicSlugs.contains(topic.slug) == true ? "focus" : "topic"), .text(topic.label[language]))
             }),

@@ -74,7 +74,7 @@ public enum InvestorsView {
             .ol(.class("results"), .id("investors"), .forEach(model.rows) { row in
                 .li(.class("card"),
                     .h3(.a(.href(context.link(.organisation(id: row.investor.id))), .text(row.investor.name))),
-                    .p(.class("meta"), .text(row.investor.city + " · " + (row.investor.hub?.name[language] ?? row.investor.hubSlug))),
+                    .p(.class("meta"), .text(row.investor.place(language))),
                     .ul(.class("reasons"), .forEach(row.shownFactors) { .li(.text($0.explanation[language])) }))
             })
         ).render()
@@ -92,7 +92,7 @@ enum MatchParts {
             return .li(
                 .class("card partner"),
                 .h3(.a(.href(context.link(.organisation(id: o.id))), .text(o.name))),
-                .p(.class("meta"), .text([o.kind.label[language], o.city, "Digital Hub " + (o.hub?.name[language] ?? o.hubSlug),
+                .p(.class("meta"), .text([o.kind.label[language], o.place(language),
                                           "\(s.score): " + row.score.formatted(in: language, places: 1)].joined(separator: " · "))),
                 reasons(row.reasons, context))
         })

@@ -15,7 +15,7 @@ public enum OrganisationProfileView {
             .unwrap(model.notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .if(model.canEdit, .p(.a(.id("edit-link"), .href(context.link(.editOrganisation(id: organisation.id))),
                                       .text(context.accountStrings.edit)))),
-            .p(.class("lead"), .text(organisation.kind.label[language] + " · " + organisation.city + " · Digital Hub " + hubName)),
+            .p(.class("lead"), .text(organisation.kind.label[language] + " · " + organisation.place(language))),
             .p(.class("actions"),
                .a(.id("find-partners-link"), .href(context.link(.organisationMatches(id: organisation.id))),
                   .text(context.matchStrings.findPartnersFor(organisation.name))),

@@ -57,6 +57,11 @@ public enum Stylesheet {
       .site-header { gap: .4rem; padding-top: .6rem; padding-bottom: .6rem; }
       nav { gap: .3rem .9rem; font-size: .95rem; }
       .card { padding: 1rem; }
+      /* The search form in two columns: the words across, the choices side by side. */
+      .search { display: grid; grid-template-columns: 1fr 1fr; }
+      .search > label:first-child { grid-column: 1 / -1; }
+      .search input, .search select { width: 100%; min-width: 0; }
+      .search input[type=search] { min-width: 0; }
     }
     .facets h3 { font-size: .95rem; margin: 1rem 0 .4rem; }
     .facets ul { list-style: none; padding: 0; margin: 0; font-size: .92rem; }
