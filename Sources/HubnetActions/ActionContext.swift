@@ -51,6 +51,12 @@ public struct ActionContext: Sendable {
                                             hub: hub, before: before, after: after)
     }
 
+    /// An absolute link for a mail: the site's public address, the reader's language, the path
+    /// below it (as `SiteURL` prints it).
+    func link(_ path: String, _ language: SiteLanguage) -> String {
+        "\(services.publicURL)/\(language.rawValue)/\(path)"
+    }
+
     /// The same context for another actor (a command acting as nobody, a member just signed in).
     public func acting(as actor: Principal, tokenScopes: Set<String>? = nil) -> ActionContext {
         ActionContext(database: database, actor: actor, tokenScopes: tokenScopes, services: services)

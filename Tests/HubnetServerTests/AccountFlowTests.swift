@@ -127,6 +127,27 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func aMemberChangesThePasswordAndOtherSessionsEnd(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let member = try await TestMember.make(app, password: Self.password)
+            let here = BrowserSession(app), elsewhere = BrowserSession(app)
+            _ = try await here.signIn(email: member.email, password: Self.password)
+            _ = try await elsewhere.signIn(email: member.email, password: Self.password)
+            try await here.get("/en/account")
+            let wrong = try await here.post("/en/account/password", ["current": "not it at all", "password": "another long password"])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("The current password is not right."))
+            let changed = try await here.post("/en/account/password", ["current": Self.password, "password": "another long password"])
+            #expect(changed.status == .ok)
+            #expect(changed.body.string.contains("Your password has been changed."))
+            #expect(try await here.get("/en/account").status == .ok, "this session stays")
+            #expect(try await elsewhere.get("/en/account").status != .ok, "the other one ends")
+            #expect(try await BrowserSession(app).signIn(email: member.email, password: Self.password).status == .unauthorized)
+            #expect(try await BrowserSession(app).signIn(email: member.email, password: "another long password").status == .seeOther)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aMemberClaimsAProfileTheHubManagerApprovesAndTheMemberEditsIt(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind, organisations: 30) { app in
             let organisation = try #require(try await OrganisationStore(app.db).find(DemoEcosystem().organisations(count: 30).map(\.id)).first)
@@ -138,15 +159,29 @@ import VaporTesting
             try await browser.get("/de/organisations/\(organisation.id)")
             #expect(browser.lastBody.contains("Profil beanspruchen"))
             try await browser.post("/de/organisations/\(organisation.id)/claim", ["message": "Ich bin die Geschäftsführerin."])
+            // The founder sees the claim waiting on the account page.
+            try await browser.get("/de/account")
+            #expect(browser.lastBody.contains("wartet auf den Hub"))
 
+            // The hub's manager hears of it by mail, with a link to decide, and sees it counted in the header.
+            let arrived = try #require(try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == manager.email).first())
+            #expect(arrived.subject == "Neuer Anspruch auf \(organisation.name)")
+            #expect(arrived.body.contains("/de/claims") && arrived.body.contains("Ich bin die Geschäftsführerin."))
             let review = BrowserSession(app)
             _ = try await review.signIn(email: manager.email, password: Self.password)
             try await review.get("/de/claims")
             #expect(review.lastBody.contains("Ich bin die Geschäftsführerin."))
+            #expect(review.lastBody.contains("<span class=\"badge\" title=\"1 warten auf Ihre Entscheidung\">1</span>"))
             let claim = try #require(try await ClaimRecord.query(on: app.db).filter(\.$memberID == member.id).first())
-            try await review.post("/de/claims/\(claim.id!)/approve")
+            let decided = try await review.post("/de/claims/\(claim.id!)/approve")
+            #expect(decided.headers.first(name: .location) == "/de/claims?decided=\(claim.id!.uuidString.lowercased())")
+            try await review.get("/de/claims?decided=\(claim.id!.uuidString.lowercased())")
+            #expect(review.lastBody.contains("Bestätigt: "), "the decision is confirmed")
+            #expect(review.lastBody.contains("id=\"decided-claims\""), "and kept in the hub's history")
+            #expect(!review.lastBody.contains("class=\"badge\""), "nothing waits any more")
             let mail = try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == member.email).first()
             #expect(mail?.subject.contains("bestätigt") == true)
+            #expect(mail?.body.contains("/de/organisations/\(organisation.id.uuidString.lowercased())") == true, "the mail links the profile")
 
             try await browser.get("/de/organisations/\(organisation.id)/edit")
             let saved = try await browser.post("/de/organisations/\(organisation.id)/edit", [

@@ -167,6 +167,10 @@ import VaporTesting
                   expected: ["sign-in", "422", "ok", "ok", "422", "422", "422"]),
         FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },
                   expected: ["sign-in", "403", "ok", "ok", "403", "ok", "ok"]),
+        // Signed in, a wrong current password is named; signed out, the form leads to sign-in.
+        FormRoute(name: "change password", path: { _ in "/de/account/password" }, fields: { _ in
+            ["current": "certainly not the password", "password": "a new long password"] },
+                  expected: ["sign-in", "422", "422", "422", "422", "422", "422"]),
         FormRoute(name: "delete account", path: { _ in "/de/account/delete" }, fields: { _ in ["confirm": "yes"] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
     ]

@@ -31,10 +31,11 @@ import Vapor
         case .resetPassword: .resetPassword
         case .account: .account
         case .accountTokens: .accountTokens
+        case .accountPassword: .accountPassword
         case .revokeToken: .revokeToken(id: id)
         case .accountExport: .accountExport
         case .accountDelete: .accountDelete
-        case .claims: .claims
+        case .claims: .claims(decided: id)
         case .approveClaim: .decideClaim(id: id, approve: true)
         case .rejectClaim: .decideClaim(id: id, approve: false)
         case .audit: .audit(AuditFilter(hub: "cologne", action: "claim", page: 2))

@@ -139,6 +139,26 @@ public struct AccountActions: Sendable {
         }
     }
 
+    /// A signed-in member sets a new password after giving the current one. Every other
+    /// session ends (a stolen one among them); the one in use stays.
+    public func changePassword(current: String, to password: String, keepingSession session: String?) async throws {
+        let memberID = try context.memberID()
+        guard let member = try await MemberStore(context.database).record(memberID), member.erasedAt == nil else { throw DomainError.signInRequired }
+        guard try await context.services.passwords.verify(current, created: member.passwordHash) else {
+            throw ValidationFailure([FieldProblem(field: "current", message: .init(
+                de: "Das bisherige Passwort stimmt nicht.", en: "The current password is not right."))])
+        }
+        try SignUp.checkPassword(password)
+        let hash = try await context.services.passwords.hash(password)
+        try await context.write { database in
+            guard let member = try await MemberRecord.find(memberID, on: database) else { throw DomainError.signInRequired }
+            member.passwordHash = hash
+            try await member.update(on: database)
+            try await SessionStore(database).deleteAll(of: memberID, keeping: session)
+            try await context.audit("member.change-password", "member", memberID.lowercased, hub: nil, on: database)
+        }
+    }
+
     // MARK: Helpers
 
     private func issueToken(for member: MemberRecord, _ purpose: MemberTokenRecord.Purpose, now: Date, on database: any Database)
@@ -156,6 +176,6 @@ public struct AccountActions: Sendable {
     }
 
     private func link(_ path: String, _ member: MemberRecord) -> String {
-        "\(context.services.publicURL)/\(member.language)/\(path)"
+        context.link(path, SiteLanguage(rawValue: member.language) ?? .de)
     }
 }

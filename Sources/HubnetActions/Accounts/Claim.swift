@@ -20,3 +20,13 @@ public struct PendingClaim: Sendable {
     /// Name and address; nil when the account is gone.
     public let claimant: (name: String, email: String)?
 }
+
+/// A decided claim as the hub's history shows it.
+public struct DecidedClaim: Sendable {
+    public let claim: Claim
+    public let organisation: Organisation
+    /// Nil when the account is gone.
+    public let claimant: String?
+    public let decidedBy: String?
+    public let decidedAt: Date?
+}

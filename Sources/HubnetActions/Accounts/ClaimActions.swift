@@ -27,7 +27,17 @@ public struct ClaimActions: Sendable {
             }
             try await record.create(on: database)
             try await context.audit("claim.create", "claim", record.id!.lowercased, hub: organisation.hubSlug,
-                                    after: AuditJSON.encode(["organisation": organisationID.lowercased]), on: database)
+                                    after: AuditJSON.encode(["organisation": organisationID.lowercased, "name": organisation.name]),
+                                    on: database)
+            // The hub's staff hear of it at once, each in their language.
+            let claimant = try await MemberStore(database).record(memberID)
+            for manager in try await MemberStore(database).staff(of: organisation.hubSlug) {
+                let language = SiteLanguage(rawValue: manager.language) ?? .de
+                let mail = AccountMails.claimArrived(name: manager.name, claimant: claimant?.name ?? "–", organisation: organisation.name,
+                                                     message: text, link: context.link("claims", language), language)
+                try await Outbox(database).enqueue(key: "claim-arrived-\(record.id!.lowercased)-\(manager.id!.lowercased)",
+                                                   to: manager.email, subject: mail.subject, body: mail.body)
+            }
         }
         return Claim(record)
     }
@@ -58,13 +68,15 @@ public struct ClaimActions: Sendable {
                 try await members.setMembership(memberID: claim.memberID, organisationID: organisation.id, level: hasAdmin ? .member : .admin)
             }
             if let claimant = try await members.record(claim.memberID), claimant.erasedAt == nil {
+                let language = SiteLanguage(rawValue: claimant.language) ?? .de
                 let mail = AccountMails.claimDecided(name: claimant.name, organisation: organisation.name, approved: approve,
-                                                     SiteLanguage(rawValue: claimant.language) ?? .de)
+                                                     link: context.link("organisations/\(organisation.id.lowercased)", language), language)
                 try await Outbox(database).enqueue(key: "claim-\(claimID.lowercased)", to: claimant.email,
                                                    subject: mail.subject, body: mail.body)
             }
             try await context.audit(approve ? "claim.approve" : "claim.reject", "claim", claimID.lowercased, hub: organisation.hubSlug,
-                                    before: AuditJSON.encode(["status": "pending"]), after: AuditJSON.encode(["status": status.rawValue]),
+                                    before: AuditJSON.encode(["status": "pending", "name": organisation.name]),
+                                    after: AuditJSON.encode(["status": status.rawValue, "name": organisation.name]),
                                     on: database)
             return claim
         }
@@ -84,6 +96,39 @@ public struct ClaimActions: Sendable {
             let claimant = claimants[claim.memberID].flatMap { $0.erasedAt == nil ? (name: $0.name, email: $0.email) : nil }
             return PendingClaim(claim: Claim(claim), organisation: organisations[claim.organisationID]!, claimant: claimant)
         }
+    }
+
+    /// Claims decided in the hubs the actor manages, newest first: the hub's history.
+    public func decided(limit: Int = 20) async throws -> [DecidedClaim] {
+        let actor = try context.authorize(.reviewClaims, reading: true)
+        let claims = try await ClaimRecord.query(on: context.database).filter(\.$status != "pending")
+            .sort(\.$decidedAt, .descending).limit(limit * 4).all()
+        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database)
+            .find(Array(Set(claims.map(\.organisationID)))).map { ($0.id, $0) })
+        let visible = claims.filter { organisations[$0.organisationID].map { actor.manages(hub: $0.hubSlug) } ?? false }.prefix(limit)
+        let people = Set(visible.map(\.memberID) + visible.compactMap(\.decidedBy))
+        let names = Dictionary(uniqueKeysWithValues: try await MemberRecord.query(on: context.database).filter(\.$id ~~ Array(people)).all()
+            .filter { $0.erasedAt == nil }.map { ($0.id!, $0.name) })
+        return visible.map { claim in
+            DecidedClaim(claim: Claim(claim), organisation: organisations[claim.organisationID]!, claimant: names[claim.memberID],
+                         decidedBy: claim.decidedBy.flatMap { names[$0] }, decidedAt: claim.decidedAt)
+        }
+    }
+
+    /// How much waits for the actor's decision, claims and new organisations together: the
+    /// number beside "Claims" in the header. Zero for anyone who decides nothing.
+    public func waiting() async throws -> Int {
+        guard Policy.decide(.reviewClaims, for: context.actor) == .allowed else { return 0 }
+        return try await pending().count + OrganisationActions(context).pending().count
+    }
+
+    /// The actor's own claims, newest first, with the organisations they are for.
+    public func mine() async throws -> [(claim: Claim, organisation: Organisation)] {
+        guard let memberID = context.actor.memberID else { return [] }
+        let claims = try await ClaimRecord.query(on: context.database).filter(\.$memberID == memberID).sort(\.$createdAt, .descending).all()
+        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database)
+            .find(claims.map(\.organisationID)).map { ($0.id, $0) })
+        return claims.compactMap { claim in organisations[claim.organisationID].map { (Claim(claim), $0) } }
     }
 
     /// The actor's own claim on an organisation, if any.

@@ -66,12 +66,30 @@ public enum AccountMails {
         }
     }
 
-    public static func claimDecided(name: String, organisation: String, approved: Bool, _ language: SiteLanguage) -> (subject: String, body: String) {
+    /// `link` leads to the organisation's profile, where the member now edits it.
+    public static func claimDecided(name: String, organisation: String, approved: Bool, link: String,
+                                    _ language: SiteLanguage) -> (subject: String, body: String) {
         switch (language, approved) {
-        case (.de, true): ("Ihr Antrag für \(organisation) ist bestätigt", "Hallo \(name),\n\nSie handeln jetzt in Hubnet für \(organisation).")
-        case (.de, false): ("Ihr Antrag für \(organisation) wurde abgelehnt", "Hallo \(name),\n\nder Hub hat Ihren Antrag für \(organisation) abgelehnt. Bei Fragen hilft die Hub-Agentur.")
-        case (.en, true): ("Your claim for \(organisation) is approved", "Hello \(name),\n\nyou now act for \(organisation) in Hubnet.")
-        case (.en, false): ("Your claim for \(organisation) was declined", "Hello \(name),\n\nthe hub declined your claim for \(organisation). The hub agency can help with questions.")
+        case (.de, true): ("Ihr Anspruch auf \(organisation) ist bestätigt",
+                           "Hallo \(name),\n\nSie handeln jetzt in Hubnet für \(organisation). Das Profil pflegen Sie hier:\n\n\(link)")
+        case (.de, false): ("Ihr Anspruch auf \(organisation) wurde abgelehnt",
+                            "Hallo \(name),\n\nder Hub hat Ihren Anspruch auf \(organisation) abgelehnt. Bei Fragen hilft die Hub-Agentur.\n\n\(link)")
+        case (.en, true): ("Your claim for \(organisation) is approved",
+                           "Hello \(name),\n\nyou now act for \(organisation) in Hubnet. You keep its profile up to date here:\n\n\(link)")
+        case (.en, false): ("Your claim for \(organisation) was declined",
+                            "Hello \(name),\n\nthe hub declined your claim for \(organisation). The hub agency can help with questions.\n\n\(link)")
+        }
+    }
+
+    /// To a hub's staff: someone says they work for an organisation of the hub.
+    public static func claimArrived(name: String, claimant: String, organisation: String, message: String, link: String,
+                                    _ language: SiteLanguage) -> (subject: String, body: String) {
+        let note = message.isEmpty ? "" : "\n\n„\(message)“"
+        return switch language {
+        case .de: ("Neuer Anspruch auf \(organisation)",
+                   "Hallo \(name),\n\n\(claimant) möchte in Hubnet für \(organisation) handeln.\(note)\n\nBitte prüfen und entscheiden Sie hier:\n\n\(link)")
+        case .en: ("New claim for \(organisation)",
+                   "Hello \(name),\n\n\(claimant) would like to act for \(organisation) in Hubnet.\(note)\n\nPlease review and decide here:\n\n\(link)")
         }
     }
 }

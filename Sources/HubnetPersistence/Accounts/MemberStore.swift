@@ -38,6 +38,18 @@ public struct MemberStore: Sendable {
         return roles
     }
 
+    /// Who looks after a hub: its managers, or the network admins while it has none. Erased
+    /// accounts are left out.
+    public func staff(of hub: String) async throws -> [MemberRecord] {
+        var assignments = try await RoleAssignmentRecord.query(on: database)
+            .filter(\.$role == "hub_manager").filter(\.$scope == hub).all()
+        if assignments.isEmpty {
+            assignments = try await RoleAssignmentRecord.query(on: database).filter(\.$role == "network_admin").all()
+        }
+        let ids = Array(Set(assignments.map(\.memberID)))
+        return try await MemberRecord.query(on: database).filter(\.$id ~~ ids).filter(\.$erasedAt == nil).sort(\.$email).all()
+    }
+
     public func actor(_ memberID: UUID) async throws -> Principal {
         guard let member = try await record(memberID), member.erasedAt == nil else { return .anonymous }
         return Principal(memberID: memberID, roles: try await roles(of: memberID))

@@ -34,7 +34,10 @@ public struct SessionStore: Sendable {
         }
     }
 
-    public func deleteAll(of memberID: UUID) async throws {
-        try await StoredSessionRecord.query(on: database).filter(\.$data ~~ memberID.uuidString).delete()
+    /// Signs the member out everywhere, but for the session `keeping` (the one in use).
+    public func deleteAll(of memberID: UUID, keeping: String? = nil) async throws {
+        var query = StoredSessionRecord.query(on: database).filter(\.$data ~~ memberID.uuidString)
+        if let keeping { query = query.filter(\.$id != keeping) }
+        try await query.delete()
     }
 }

@@ -19,6 +19,7 @@ struct AccountPageController: RouteCollection {
         routes.page(.GET, .resetPassword) { try await resetForm($0, $1) }
         routes.page(.POST, .resetPassword) { try await reset($0, $1) }
         routes.page(.GET, .account) { try await account($0, $1) }
+        routes.page(.POST, .accountPassword) { try await changePassword($0, $1) }
         routes.page(.POST, .accountTokens) { try await createToken($0, $1) }
         routes.page(.POST, .revokeToken) { try await revokeToken($0, $1) }
         routes.page(.GET, .accountExport) { try await export($0, $1) }
@@ -160,9 +161,27 @@ struct AccountPageController: RouteCollection {
 
     // MARK: Account
 
+    struct PasswordForm: Content {
+        let current: String
+        let password: String
+    }
+
+    func changePassword(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let form = try request.content.decode(PasswordForm.self)
+        do {
+            try await AccountActions(request.actions()).changePassword(current: form.current, to: form.password,
+                                                                       keepingSession: request.session.id?.string)
+        } catch let failure as ValidationFailure {
+            return try await account(request, language, problems: failure.problems)
+        }
+        return try await account(request, language, notice: AccountStrings.for(language).passwordChanged)
+    }
+
     func account(_ request: Request, _ language: SiteLanguage, newToken: String? = nil,
-                 problems: [FieldProblem] = []) async throws -> Response {
+                 problems: [FieldProblem] = [], notice: String? = nil) async throws -> Response {
         let overview = try await MemberDataActions(request.actions()).overview()
+        let claims = try await ClaimActions(request.actions()).mine()
+            .filter { entry in entry.claim.status != .approved || !overview.organisations.contains { $0.organisation.id == entry.organisation.id } }
         let model = AccountModel(
             name: overview.name, email: overview.email,
             organisations: overview.organisations.map { ($0.organisation, $0.administers) },
@@ -172,7 +191,8 @@ struct AccountPageController: RouteCollection {
                 AccountModel.Token(id: $0.id, name: $0.name, writes: $0.scopes.contains("write"), lastUsed: $0.lastUsedAt,
                                    revoked: $0.revokedAt != nil || ($0.expiresAt.map { $0 <= Date() } ?? false))
             },
-            newToken: newToken, problems: problems, csrf: request.csrfToken)
+            newToken: newToken, problems: problems, csrf: request.csrfToken,
+            claims: claims.map { ($0.organisation, $0.claim.status.rawValue) }, notice: notice)
         let context = try await request.pageContext(language, .account)
         return htmlResponse(AccountView.render(model, context), language, status: problems.isEmpty ? .ok : .unprocessableEntity)
     }

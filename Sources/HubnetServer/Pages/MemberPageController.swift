@@ -134,20 +134,26 @@ struct MemberPageController: RouteCollection {
             ReviewView.PendingClaim(id: entry.claim.id, organisation: entry.organisation,
                                     claimant: entry.claimant.map { "\($0.name) <\($0.email)>" } ?? "–", message: entry.claim.message)
         }
-        let context = try await request.pageContext(language, .claims)
-        return htmlResponse(ReviewView.claims(pending, newOrganisations: newOrganisations, csrf: request.csrfToken, context), language)
+        let decided = try await ClaimActions(actions).decided().map { entry in
+            ReviewView.DecidedClaim(id: entry.claim.id, organisation: entry.organisation, claimant: entry.claimant ?? "–",
+                                    approved: entry.claim.status == .approved, decidedBy: entry.decidedBy ?? "–", decidedAt: entry.decidedAt)
+        }
+        let justDecided = request.query[String.self, at: "decided"].flatMap(UUID.init(uuidString:))
+        let context = try await request.pageContext(language, .claims(decided: justDecided))
+        return htmlResponse(ReviewView.claims(pending, newOrganisations: newOrganisations, decided: decided, justDecided: justDecided,
+                                              csrf: request.csrfToken, context), language)
     }
 
     /// A hub manager confirms that an organisation a member added belongs to the hub.
     func approveOrganisation(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         try await OrganisationActions(request.actions()).approve(try organisationID(request))
-        return request.redirect(to: SiteURL.claims.path(language), redirectType: .normal)
+        return request.redirect(to: SiteURL.claims().path(language), redirectType: .normal)
     }
 
     func decide(_ request: Request, _ language: SiteLanguage, approve: Bool) async throws -> Response {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         _ = try await ClaimActions(request.actions()).decide(id, approve: approve)
-        return request.redirect(to: SiteURL.claims.path(language), redirectType: .normal)
+        return request.redirect(to: SiteURL.claims(decided: id).path(language), redirectType: .normal)
     }
 
     func audit(_ request: Request, _ language: SiteLanguage) async throws -> Response {

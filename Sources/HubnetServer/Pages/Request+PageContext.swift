@@ -1,5 +1,6 @@
 import HubnetCore
 import HubnetViews
+import HubnetActions
 import Vapor
 
 extension Request {
@@ -7,10 +8,11 @@ extension Request {
     func pageContext(_ language: SiteLanguage, _ page: SiteURL) async throws -> PageContext {
         let actor = try await actor()
         guard let name = try await actingMemberName() else { return PageContext(language: language, page: page) }
+        let reviewsClaims = Policy.decide(.reviewClaims, for: actor) == .allowed
         let viewer = Viewer(
-            name: name, csrfToken: csrfToken,
-            reviewsClaims: Policy.decide(.reviewClaims, for: actor) == .allowed,
-            readsAudit: Policy.decide(.readAuditLog(hub: nil), for: actor) == .allowed)
+            name: name, csrfToken: csrfToken, reviewsClaims: reviewsClaims,
+            readsAudit: Policy.decide(.readAuditLog(hub: nil), for: actor) == .allowed,
+            waiting: reviewsClaims ? try await ClaimActions(actions()).waiting() : 0)
         return PageContext(language: language, page: page, viewer: viewer)
     }
 }

@@ -27,9 +27,14 @@ public struct AccountModel: Sendable {
     public let newToken: String?
     public let problems: [FieldProblem]
     public let csrf: String
+    /// The member's claims for profiles: the organisation and the claim's state.
+    public let claims: [(organisation: Organisation, status: String)]
+    /// What just happened, confirmed at the top ("password changed").
+    public let notice: String?
 
     public init(name: String, email: String, organisations: [(organisation: Organisation, admin: Bool)], roles: [Role],
-                tokens: [Token], newToken: String?, problems: [FieldProblem], csrf: String) {
+                tokens: [Token], newToken: String?, problems: [FieldProblem], csrf: String,
+                claims: [(organisation: Organisation, status: String)] = [], notice: String? = nil) {
         self.name = name
         self.email = email
         self.organisations = organisations
@@ -38,5 +43,10 @@ public struct AccountModel: Sendable {
         self.newToken = newToken
         self.problems = problems
         self.csrf = csrf
+        self.claims = claims
+        self.notice = notice
     }
+
+    /// A member without organisations is shown where to start.
+    var isNew: Bool { organisations.isEmpty && claims.isEmpty }
 }

@@ -10,7 +10,16 @@ public enum AccountView {
             context, title: strings.accountTitle,
             .h1(.text(strings.accountTitle)),
             .p(.class("lead"), .text("\(model.name) · \(model.email)")),
+            .unwrap(model.notice) { .p(.class("notice"), .id("saved"), .attribute(named: "role", value: "status"), .text($0)) },
             .if(!model.roles.isEmpty, .ul(.class("tags"), .forEach(model.roles) { .li(.text($0.label[language])) })),
+            .if(model.isNew, .section(
+                .class("card"), .id("next-steps"),
+                .h2(.text(strings.nextStepsTitle)),
+                .ol(
+                    .li(.a(.href(context.link(.directory())), .text(strings.nextSteps.claim)), .text(" – "),
+                        .a(.href(context.link(.newOrganisation)), .text(strings.nextSteps.add))),
+                    .li(.a(.href(context.link(.newOpportunity)), .text(strings.nextSteps.post))),
+                    .li(.a(.href(context.link(.findPartners())), .text(strings.nextSteps.find)))))),
             .div(
                 .class("grid"),
                 .section(
@@ -22,10 +31,35 @@ public enum AccountView {
                         .li(.a(.href(context.link(.organisation(id: entry.organisation.id))), .text(entry.organisation.name)),
                             .text(" · "),
                             .a(.class("edit-organisation"), .href(context.link(.editOrganisation(id: entry.organisation.id))), .text(strings.edit)))
-                    })
+                    }),
+                    .if(!model.claims.isEmpty, .group(
+                        .h3(.text(strings.myClaimsTitle)),
+                        .ul(.id("my-claims"), .forEach(model.claims) { entry in
+                            .li(.a(.href(context.link(.organisation(id: entry.organisation.id))), .text(entry.organisation.name)),
+                                .text(" · " + strings.claimStatus(entry.status)))
+                        })))
                 ),
-                tokens(model, context)
+                .section(
+                    .class("card"), .id("password"),
+                    .h2(.text(strings.passwordTitle)),
+                    .form(
+                        .method(.post), .action(context.link(.accountPassword)), .id("password-form"),
+                        FormParts.csrf(model.csrf),
+                        FormParts.field(strings.currentPassword, name: "current", type: .password, autocomplete: "current-password",
+                                        problems: model.problems, language),
+                        FormParts.field(strings.newPassword, name: "password", type: .password, autocomplete: "new-password",
+                                        problems: model.problems, language),
+                        .button(.type(.submit), .text(strings.changePassword))))
             ),
+            // Tokens are for developers: folded away unless one was just made or has a problem.
+            // (Plot's `.details` takes no section, so the element is spelled out.)
+            .element(named: "details", nodes: [
+                .attribute(named: "id", value: "advanced"),
+                .if(model.newToken != nil || model.problems.contains { $0.field == "name" || $0.field == "scope" },
+                    .attribute(named: "open", value: "open")),
+                .element(named: "summary", text: strings.advancedTitle),
+                tokens(model, context).convertToNode(),
+            ]),
             .section(
                 .class("card"), .id("your-data"),
                 .h2(.text(strings.yourData)),

@@ -74,6 +74,23 @@ public struct AccountStrings: Sendable {
     public let approve: String
     public let reject: String
     public let noClaims: String
+    /// "3 waiting for your decision", for the number beside Claims in the header.
+    public let waiting: @Sendable (Int) -> String
+    public let decidedTitle: String
+    public let approvedNotice: @Sendable (_ claimant: String, _ organisation: String) -> String
+    public let rejectedNotice: @Sendable (_ claimant: String, _ organisation: String) -> String
+    public let approvedBy: @Sendable (_ who: String) -> String
+    public let rejectedBy: @Sendable (_ who: String) -> String
+    public let myClaimsTitle: String
+    public let nextStepsTitle: String
+    /// Each step: the link's words and what it leads to.
+    public let nextSteps: (claim: String, add: String, post: String, find: String)
+    public let passwordTitle: String
+    public let currentPassword: String
+    public let changePassword: String
+    public let passwordChanged: String
+    public let advancedTitle: String
+    public let claimStatus: @Sendable (String) -> String
     public let newOrganisationsTitle: String
     public let newOrganisationsIntro: String
     public let when: String

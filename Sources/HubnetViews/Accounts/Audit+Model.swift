@@ -89,6 +89,7 @@ public struct AuditModel: Sendable {
         "member.sign-up": .init(de: "Registriert", en: "Signed up"),
         "member.confirm-email": .init(de: "E-Mail-Adresse bestätigt", en: "E-mail address confirmed"),
         "member.reset-password": .init(de: "Passwort zurückgesetzt", en: "Password reset"),
+        "member.change-password": .init(de: "Passwort geändert", en: "Password changed"),
         "member.erase": .init(de: "Konto gelöscht", en: "Account deleted"),
         "token.create": .init(de: "API-Schlüssel angelegt", en: "API token created"),
         "token.revoke": .init(de: "API-Schlüssel widerrufen", en: "API token revoked"),

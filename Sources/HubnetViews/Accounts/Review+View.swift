@@ -18,12 +18,39 @@ public enum ReviewView {
         }
     }
 
-    public static func claims(_ claims: [PendingClaim], newOrganisations: [Organisation] = [], csrf: String, _ context: PageContext) -> String {
+    /// A decided claim in the hub's history.
+    public struct DecidedClaim: Sendable {
+        public let id: UUID
+        public let organisation: Organisation
+        public let claimant: String
+        public let approved: Bool
+        public let decidedBy: String
+        public let decidedAt: Date?
+
+        public init(id: UUID, organisation: Organisation, claimant: String, approved: Bool, decidedBy: String, decidedAt: Date?) {
+            self.id = id
+            self.organisation = organisation
+            self.claimant = claimant
+            self.approved = approved
+            self.decidedBy = decidedBy
+            self.decidedAt = decidedAt
+        }
+    }
+
+    /// `justDecided`: the claim decided a moment ago, confirmed at the top.
+    public static func claims(_ claims: [PendingClaim], newOrganisations: [Organisation] = [], decided: [DecidedClaim] = [],
+                              justDecided: UUID? = nil, csrf: String, _ context: PageContext) -> String {
         let strings = context.accountStrings
         let language = context.language
+        let confirmed = justDecided.flatMap { id in decided.first { $0.id == id } }
         return Layout.page(
             context, title: strings.claimsTitle,
             .h1(.text(strings.claimsTitle)),
+            .unwrap(confirmed) { claim in
+                .p(.class("notice"), .id("saved"), .attribute(named: "role", value: "status"),
+                   .text(claim.approved ? strings.approvedNotice(claim.claimant, claim.organisation.name)
+                                        : strings.rejectedNotice(claim.claimant, claim.organisation.name)))
+            },
             .if(claims.isEmpty, .p(.text(strings.noClaims))),
             .ul(.class("results"), .forEach(claims) { claim in
                 .li(
@@ -49,6 +76,16 @@ public enum ReviewView {
                         .form(.class("inline"), .method(.post), .action(context.link(.approveOrganisation(id: organisation.id))),
                               FormParts.csrf(csrf), .button(.type(.submit), .class("approve"), .text(strings.approve)))
                     )
+                })
+            )),
+            .if(!decided.isEmpty, .group(
+                .h2(.id("decided"), .text(strings.decidedTitle)),
+                .ul(.class("results"), .id("decided-claims"), .forEach(decided) { claim in
+                    .li(.class("card"),
+                        .p(.a(.href(context.link(.organisation(id: claim.organisation.id))), .text(claim.organisation.name)),
+                           .text(" · \(strings.claimant): \(claim.claimant)")),
+                        .p(.class("meta"), .text([claim.approved ? strings.approvedBy(claim.decidedBy) : strings.rejectedBy(claim.decidedBy),
+                                                  claim.decidedAt.map { AuditView.when($0, language) }].compactMap { $0 }.joined(separator: " · "))))
                 })
             ))
         ).render()

@@ -61,7 +61,10 @@ enum Layout {
                 .a(.href(context.link(.signUp)), .text(context.accountStrings.signUp)))
         }
         return .group(
-            .if(viewer.reviewsClaims, .a(.href(context.link(.claims)), .text(context.accountStrings.claimsTitle))),
+            .if(viewer.reviewsClaims, .a(
+                .id("claims-link"), .href(context.link(.claims())), .text(context.accountStrings.claimsTitle),
+                .if(viewer.waiting > 0, .span(.class("badge"), .attribute(named: "title", value: context.accountStrings.waiting(viewer.waiting)),
+                                              .text(viewer.waiting.formatted(in: context.language)))))),
             .if(viewer.readsAudit, .a(.href(context.link(.audit())), .text(context.accountStrings.auditTitle))),
             .a(.id("account-link"), .href(context.link(.account)), .text(viewer.name)),
             .form(.class("inline"), .method(.post), .action(context.link(.signOut)),

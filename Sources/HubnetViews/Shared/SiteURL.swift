@@ -26,10 +26,12 @@ public enum SiteURL: Hashable, Sendable {
     case resetPassword
     case account
     case accountTokens
+    case accountPassword
     case revokeToken(id: UUID)
     case accountExport
     case accountDelete
-    case claims
+    /// `decided` adds the notice of the claim just decided.
+    case claims(decided: UUID? = nil)
     case decideClaim(id: UUID, approve: Bool)
     case audit(AuditFilter = AuditFilter())
     /// Find partners; with words or a topic, the results.
@@ -52,7 +54,7 @@ public enum SiteURL: Hashable, Sendable {
     public enum Route: String, CaseIterable, Sendable {
         case home, hubs, hub, directory, organisations, organisation, newOrganisation, editOrganisation, claimOrganisation, approveOrganisation
         case signUp, signIn, signOut, confirm, forgotPassword, resetPassword
-        case account, accountTokens, revokeToken, accountExport, accountDelete
+        case account, accountTokens, accountPassword, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
         case apiGuide, imprint, privacy
@@ -77,6 +79,7 @@ public enum SiteURL: Hashable, Sendable {
             case .resetPassword: ["password", "reset"]
             case .account: ["account"]
             case .accountTokens: ["account", "tokens"]
+            case .accountPassword: ["account", "password"]
             case .revokeToken: ["account", "tokens", ":id", "revoke"]
             case .accountExport: ["account", "export"]
             case .accountDelete: ["account", "delete"]
@@ -118,6 +121,7 @@ public enum SiteURL: Hashable, Sendable {
         case .resetPassword: .resetPassword
         case .account: .account
         case .accountTokens: .accountTokens
+        case .accountPassword: .accountPassword
         case .revokeToken: .revokeToken
         case .accountExport: .accountExport
         case .accountDelete: .accountDelete
@@ -155,6 +159,7 @@ public enum SiteURL: Hashable, Sendable {
         case .directory(let query): Self.queryString(query)
         case .audit(let filter): Self.queryString(filter)
         case .organisation(_, let claimed): claimed ? "?notice=claimed" : ""
+        case .claims(let decided): decided.map { "?decided=\($0.uuidString.lowercased())" } ?? ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
         case .findPartners(let text, let topic):
             Self.encoded((text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])

@@ -20,6 +20,8 @@ public enum Stylesheet {
     .brand .tagline { color: #c4cbe0; font-size: .9rem; }
     nav { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; }
     nav a[aria-current] { border-bottom: 2px solid #fff; }
+    .badge { display: inline-block; min-width: 1.3rem; margin-left: .3rem; padding: 0 .35rem; border-radius: 999px;
+      background: var(--hub); color: #fff; font-size: .8rem; text-align: center; line-height: 1.3rem; }
     nav .language { border: 1px solid #8892ad; border-radius: 999px; padding: .15rem .75rem; }
     main { max-width: 1180px; margin: 0 auto; padding: 1.5rem clamp(1rem, 4vw, 3rem) 3rem; }
     h1 { font-size: clamp(1.6rem, 3vw, 2.3rem); margin: .5rem 0 1rem; line-height: 1.2; }
@@ -88,6 +90,7 @@ public enum Stylesheet {
     [aria-invalid=true] { border-color: #a11d17; }
     .secret { font-family: ui-monospace, monospace; background: #eef2f8; padding: .5rem .7rem; border-radius: 8px; word-break: break-all; }
     .danger button { background: #a11d17; border-color: #a11d17; }
+    .audit .changes th { text-align: left; }
     .audit .changes td { overflow-wrap: anywhere; vertical-align: top; text-align: left; }
     .audit .changes td.before { color: #8f1d17; } .audit .changes td.after { color: #1d6b35; }
     .audit h3 { margin: .1rem 0 .3rem; }

@@ -4,11 +4,14 @@ public struct Viewer: Sendable {
     public let csrfToken: String
     public let reviewsClaims: Bool
     public let readsAudit: Bool
+    /// Claims and new organisations waiting for this member's decision.
+    public let waiting: Int
 
-    public init(name: String, csrfToken: String, reviewsClaims: Bool, readsAudit: Bool) {
+    public init(name: String, csrfToken: String, reviewsClaims: Bool, readsAudit: Bool, waiting: Int = 0) {
         self.name = name
         self.csrfToken = csrfToken
         self.reviewsClaims = reviewsClaims
         self.readsAudit = readsAudit
+        self.waiting = waiting
     }
 }
