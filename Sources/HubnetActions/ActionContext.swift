@@ -97,7 +97,3 @@ enum AuditJSON {
     }
 }
 
-extension UUID {
-    /// Ids are lowercase wherever Hubnet prints them.
-    public var lowercased: String { uuidString.lowercased() }
-}

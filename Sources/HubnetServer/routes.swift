@@ -15,11 +15,21 @@ func routes(_ app: Application) throws {
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
         return response
     }
+    // Browsers ask for /favicon.ico whatever the page says; both answer with the SVG.
+    for path in ["favicon.svg", "favicon.ico"] {
+        app.get(PathComponent(stringLiteral: path)) { _ in
+            let response = Response(status: .ok, body: .init(string: Favicon.svg))
+            response.headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+            return response
+        }
+    }
     // Pages know members by session and check every form post for its CSRF token.
     let pages = app.grouped(app.sessions.middleware, CSRFMiddleware())
     try pages.register(collection: PageController())
     try pages.register(collection: AccountPageController())
     try pages.register(collection: MemberPageController())
+    try pages.register(collection: StaffPageController())
     try pages.register(collection: MatchPageController())
     try pages.register(collection: MailboxController())
     // The API knows members by personal token only, so no cookie can be abused across sites.

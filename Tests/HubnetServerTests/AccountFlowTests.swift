@@ -127,6 +127,44 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func theAgencyAppointsAndRemovesStaffOnItsPage(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let admin = try await TestMember.make(app, roles: [.networkAdmin], password: Self.password)
+            let future = try await TestMember.make(app, password: Self.password)
+            let agency = BrowserSession(app)
+            _ = try await agency.signIn(email: admin.email, password: Self.password)
+            let page = try await agency.get("/de/staff")
+            #expect(page.status == .ok && page.body.string.contains("id=\"roles\""))
+
+            let unknown = try await agency.post("/de/staff/roles", ["email": "nobody@example.org", "role": "hub_manager", "scope": "hamburg"])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("Kein Konto mit dieser Adresse."))
+            let badHub = try await agency.post("/de/staff/roles", ["email": future.email, "role": "hub_manager", "scope": "atlantis"])
+            #expect(badHub.status == .unprocessableEntity)
+            let appointed = try await agency.post("/de/staff/roles", ["email": future.email, "role": "hub_manager", "scope": "hamburg"])
+            #expect(appointed.status == .ok && appointed.body.string.contains("ist jetzt Hub-Management Hamburg"))
+            #expect(try await MemberStore(app.db).roles(of: future.id).contains(.hubManager(hub: "hamburg")))
+
+            // The new hub manager sees the start page, without the agency's roles.
+            let manager = BrowserSession(app)
+            _ = try await manager.signIn(email: future.email, password: Self.password)
+            let managerPage = try await manager.get("/de/staff")
+            #expect(managerPage.status == .ok && !managerPage.body.string.contains("id=\"roles\""))
+            #expect(try await manager.post("/de/staff/roles", ["email": admin.email, "role": "network_admin"]).status == .forbidden)
+
+            let removed = try await agency.post("/de/staff/roles/remove", ["member": future.id.uuidString, "role": "hub_manager", "scope": "hamburg"])
+            #expect(removed.status == .ok)
+            #expect(try await !MemberStore(app.db).roles(of: future.id).contains(.hubManager(hub: "hamburg")))
+            // The last network admin cannot be removed: nobody could appoint anyone again.
+            let last = try await agency.post("/de/staff/roles/remove", ["member": admin.id.uuidString, "role": "network_admin", "scope": ""])
+            #expect(last.status == .conflict && last.body.string.contains("Die letzte Netzwerk-Administration bleibt"))
+            let trail = try await AuditEntryRecord.query(on: app.db).filter(\.$action ~~ ["role.assign", "role.remove"]).count()
+            #expect(trail == 2)
+            // A visitor is sent to sign in; an ordinary member is refused.
+            #expect(try await BrowserSession(app).get("/de/staff").status == .seeOther)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aMemberChangesThePasswordAndOtherSessionsEnd(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind) { app in
             let member = try await TestMember.make(app, password: Self.password)

@@ -167,6 +167,9 @@ import VaporTesting
                   expected: ["sign-in", "422", "ok", "ok", "422", "422", "422"]),
         FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },
                   expected: ["sign-in", "403", "ok", "ok", "403", "ok", "ok"]),
+        FormRoute(name: "appoint staff", path: { _ in "/de/staff/roles" }, fields: { _ in
+            ["email": "nobody-at-all@example.org", "role": "hub_manager", "scope": "hamburg"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "403", "422"]),
         // Signed in, a wrong current password is named; signed out, the form leads to sign-in.
         FormRoute(name: "change password", path: { _ in "/de/account/password" }, fields: { _ in
             ["current": "certainly not the password", "password": "a new long password"] },

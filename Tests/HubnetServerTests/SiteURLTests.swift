@@ -39,6 +39,9 @@ import Vapor
         case .approveClaim: .decideClaim(id: id, approve: true)
         case .rejectClaim: .decideClaim(id: id, approve: false)
         case .audit: .audit(AuditFilter(hub: "cologne", action: "claim", page: 2))
+        case .staff: .staff
+        case .appointRole: .appointRole
+        case .removeRole: .removeRole
         case .findPartners: .findPartners(text: "Versicherung+KI", topic: "insurtech")
         case .organisationMatches: .organisationMatches(id: id)
         case .organisationInvestors: .organisationInvestors(id: id)

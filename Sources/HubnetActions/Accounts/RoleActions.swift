@@ -34,7 +34,7 @@ public struct RoleActions: Sendable {
     /// Gives the member with this address a network role (network admin, hub manager, jury).
     public func assign(_ role: Role, toMemberWithEmail email: String) async throws {
         _ = try context.memberID()
-        try context.authorize(.assignRole(role))
+        _ = try context.authorize(.assignRole(role))
         guard let member = try await MemberStore(context.database).record(email: email), member.erasedAt == nil else {
             throw ValidationFailure([FieldProblem(field: "email", message: .init(de: "Kein Konto mit dieser Adresse.", en: "No account has this address."))])
         }
@@ -44,6 +44,35 @@ public struct RoleActions: Sendable {
             try await MemberStore(database).assign(role, to: memberID)
             try await context.audit("role.assign", "member", memberID.lowercased, hub: role.hub,
                                     after: AuditJSON.encode(RoleName(role)), on: database)
+        }
+    }
+
+    /// Takes a network role away. The last network admin stays: without one nobody could
+    /// appoint anyone again.
+    public func remove(_ role: Role, fromMember memberID: UUID) async throws {
+        _ = try context.memberID()
+        _ = try context.authorize(.assignRole(role))
+        try await context.write { database in
+            if role == .networkAdmin,
+               try await RoleAssignmentRecord.query(on: database).filter(\.$role == "network_admin").count() <= 1 {
+                throw DomainError.conflict(.init(de: "Die letzte Netzwerk-Administration bleibt: ernennen Sie zuerst eine weitere.",
+                                                 en: "The last network admin stays: appoint another one first."))
+            }
+            guard try await MemberStore(database).unassign(role, from: memberID) else { return }
+            try await context.audit("role.remove", "member", memberID.lowercased, hub: role.hub,
+                                    before: AuditJSON.encode(RoleName(role)), on: database)
+        }
+    }
+
+    /// Who runs the network: network admins first, then hub managers by hub, each by name.
+    public func staff() async throws -> [StaffMember] {
+        _ = try context.authorize(.assignRole(.networkAdmin), reading: true)
+        let hubOrder = Dictionary(uniqueKeysWithValues: Network.hubs.enumerated().map { ($1.slug, $0) })
+        return try await MemberStore(context.database).staff().map {
+            StaffMember(id: $0.member.id!, name: $0.member.name, email: $0.member.email, role: $0.role)
+        }.sorted {
+            func rank(_ role: Role) -> Int { if case .hubManager(let hub) = role { 1 + (hubOrder[hub] ?? 99) } else { 0 } }
+            return (rank($0.role), $0.name.lowercased(), $0.email) < (rank($1.role), $1.name.lowercased(), $1.email)
         }
     }
 
@@ -75,49 +104,17 @@ public struct RoleActions: Sendable {
     }
 }
 
-/// A role as the API and the audit log name it: `hub_manager` with the scope `hamburg`.
-public struct RoleName: Codable, Hashable, Sendable {
-    public let role: String
-    public let scope: String?
-
-    public init(_ role: Role) {
-        switch role {
-        case .networkAdmin: (self.role, scope) = ("network_admin", nil)
-        case .hubManager(let hub): (self.role, scope) = ("hub_manager", hub)
-        case .organisationAdmin(let id): (self.role, scope) = ("organisation_admin", id.lowercased)
-        case .organisationMember(let id): (self.role, scope) = ("organisation_member", id.lowercased)
-        case .juryMember(let id): (self.role, scope) = ("jury_member", id.lowercased)
-        }
-    }
-
-    /// The network role these words name, or the field that is wrong.
-    public static func networkRole(role: String, scope: String?) throws(ValidationFailure) -> Role {
-        switch role {
-        case "network_admin": return .networkAdmin
-        case "hub_manager":
-            guard let scope, Network.hub(scope) != nil else {
-                throw ValidationFailure([FieldProblem(field: "scope", message: .init(
-                    de: "Ein Hub-Management braucht einen Hub als Geltungsbereich, z. B. „hamburg“.",
-                    en: "A hub manager needs a hub slug as scope, e.g. 'hamburg'."))])
-            }
-            return .hubManager(hub: scope)
-        case "jury_member":
-            guard let call = scope.flatMap(UUID.init(uuidString:)) else {
-                throw ValidationFailure([FieldProblem(field: "scope", message: .init(
-                    de: "Eine Jury-Rolle braucht die Kennung eines Calls als Geltungsbereich.", en: "A jury member needs a call id as scope."))])
-            }
-            return .juryMember(call: call)
-        default:
-            throw ValidationFailure([FieldProblem(field: "role", message: .init(
-                de: "Rolle „network_admin“, „hub_manager“ oder „jury_member“.",
-                en: "Role must be 'network_admin', 'hub_manager' or 'jury_member'."))])
-        }
-    }
-}
-
 extension Role {
     /// The hub a role is scoped to, for the audit log's hub filter.
     var hub: String? {
         if case .hubManager(let hub) = self { hub } else { nil }
     }
+}
+
+/// A member of the network's staff and the role they hold.
+public struct StaffMember: Sendable, Hashable {
+    public let id: UUID
+    public let name: String
+    public let email: String
+    public let role: Role
 }

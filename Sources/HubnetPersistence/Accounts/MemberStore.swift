@@ -69,6 +69,32 @@ public struct MemberStore: Sendable {
         try await RoleAssignmentRecord(memberID: memberID, role: name, scope: scope).create(on: database)
     }
 
+    /// Takes a network role away; false when the member did not have it.
+    public func unassign(_ role: Role, from memberID: UUID) async throws -> Bool {
+        let (name, scope): (String, String)
+        switch role {
+        case .networkAdmin: (name, scope) = ("network_admin", "")
+        case .hubManager(let hub): (name, scope) = ("hub_manager", hub)
+        case .juryMember(let call): (name, scope) = ("jury_member", call.uuidString.lowercased())
+        case .organisationAdmin, .organisationMember: return false
+        }
+        let query = RoleAssignmentRecord.query(on: database).filter(\.$memberID == memberID).filter(\.$role == name).filter(\.$scope == scope)
+        guard try await query.count() > 0 else { return false }
+        try await query.delete()
+        return true
+    }
+
+    /// The network's staff: every network admin and hub manager, with their accounts.
+    public func staff() async throws -> [(member: MemberRecord, role: Role)] {
+        let assignments = try await RoleAssignmentRecord.query(on: database).filter(\.$role ~~ ["network_admin", "hub_manager"]).all()
+        let members = Dictionary(uniqueKeysWithValues: try await MemberRecord.query(on: database)
+            .filter(\.$id ~~ Array(Set(assignments.map(\.memberID)))).all().map { ($0.id!, $0) })
+        return assignments.compactMap { assignment in
+            guard let member = members[assignment.memberID], member.erasedAt == nil else { return nil }
+            return (member, assignment.role == "network_admin" ? .networkAdmin : .hubManager(hub: assignment.scope))
+        }
+    }
+
     /// Adds the membership or changes its level.
     public func setMembership(memberID: UUID, organisationID: UUID, level: MembershipRecord.Level) async throws {
         if let existing = try await MembershipRecord.query(on: database)

@@ -78,6 +78,7 @@ extension AccountStrings {
         approvedBy: { "approved by \($0)" },
         rejectedBy: { "declined by \($0)" },
         myClaimsTitle: "Your claims for profiles",
+        staffTitle: "Staff",
         nextStepsTitle: "Next steps",
         nextSteps: ("Find your organisation in the directory and claim its profile", "or add a new organisation",
                     "Post a challenge or a request", "Find partners across the network"),

@@ -78,6 +78,7 @@ extension AccountStrings {
         approvedBy: { "bestätigt von \($0)" },
         rejectedBy: { "abgelehnt von \($0)" },
         myClaimsTitle: "Ihre Ansprüche auf Profile",
+        staffTitle: "Hub-Team",
         nextStepsTitle: "Die nächsten Schritte",
         nextSteps: ("Ihre Organisation im Verzeichnis suchen und ihr Profil beanspruchen", "oder eine neue Organisation anlegen",
                     "Eine Challenge oder ein Gesuch veröffentlichen", "Partner im ganzen Netzwerk finden"),

@@ -82,6 +82,7 @@ public struct AccountStrings: Sendable {
     public let approvedBy: @Sendable (_ who: String) -> String
     public let rejectedBy: @Sendable (_ who: String) -> String
     public let myClaimsTitle: String
+    public let staffTitle: String
     public let nextStepsTitle: String
     /// Each step: the link's words and what it leads to.
     public let nextSteps: (claim: String, add: String, post: String, find: String)

@@ -85,6 +85,7 @@ public struct AuditModel: Sendable {
         "membership.set": .init(de: "Mitgliedschaft festgelegt", en: "Membership set"),
         "membership.remove": .init(de: "Mitgliedschaft beendet", en: "Membership ended"),
         "role.assign": .init(de: "Rolle vergeben", en: "Role assigned"),
+        "role.remove": .init(de: "Rolle entzogen", en: "Role removed"),
         "role.bootstrap-network-admin": .init(de: "Erste Netzwerk-Administration ernannt", en: "First network admin appointed"),
         "member.sign-up": .init(de: "Registriert", en: "Signed up"),
         "member.confirm-email": .init(de: "E-Mail-Adresse bestätigt", en: "E-mail address confirmed"),

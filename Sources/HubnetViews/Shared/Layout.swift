@@ -16,7 +16,8 @@ enum Layout {
                 .meta(.name("description"), .content(strings.tagline)),
                 .link(.rel(.alternate), .href(context.samePage(in: .de)), .attribute(named: "hreflang", value: "de")),
                 .link(.rel(.alternate), .href(context.samePage(in: .en)), .attribute(named: "hreflang", value: "en")),
-                .stylesheet(Stylesheet.path)
+                .stylesheet(Stylesheet.path),
+                .link(.rel(.icon), .href(Favicon.path), .type("image/svg+xml"))
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(strings.skipToContent)),
@@ -61,11 +62,11 @@ enum Layout {
                 .a(.href(context.link(.signUp)), .text(context.accountStrings.signUp)))
         }
         return .group(
-            .if(viewer.reviewsClaims, .a(
-                .id("claims-link"), .href(context.link(.claims())), .text(context.accountStrings.claimsTitle),
+            // Staff get one link to their start page (claims, audit log, roles), with what waits.
+            .if(viewer.reviewsClaims || viewer.readsAudit, .a(
+                .id("staff-link"), .href(context.link(.staff)), .text(context.accountStrings.staffTitle),
                 .if(viewer.waiting > 0, .span(.class("badge"), .attribute(named: "title", value: context.accountStrings.waiting(viewer.waiting)),
                                               .text(viewer.waiting.formatted(in: context.language)))))),
-            .if(viewer.readsAudit, .a(.href(context.link(.audit())), .text(context.accountStrings.auditTitle))),
             .a(.id("account-link"), .href(context.link(.account)), .text(viewer.name)),
             .form(.class("inline"), .method(.post), .action(context.link(.signOut)),
                   FormParts.csrf(viewer.csrfToken),

@@ -34,6 +34,10 @@ public enum SiteURL: Hashable, Sendable {
     case claims(decided: UUID? = nil)
     case decideClaim(id: UUID, approve: Bool)
     case audit(AuditFilter = AuditFilter())
+    /// The staff's start page: what waits, and (for the agency) who holds which role.
+    case staff
+    case appointRole
+    case removeRole
     /// Find partners; with words or a topic, the results.
     case findPartners(text: String = "", topic: String? = nil)
     case organisationMatches(id: UUID)
@@ -55,7 +59,7 @@ public enum SiteURL: Hashable, Sendable {
         case home, hubs, hub, directory, organisations, organisation, newOrganisation, editOrganisation, claimOrganisation, approveOrganisation
         case signUp, signIn, signOut, confirm, forgotPassword, resetPassword
         case account, accountTokens, accountPassword, revokeToken, accountExport, accountDelete
-        case claims, approveClaim, rejectClaim, audit
+        case claims, approveClaim, rejectClaim, audit, staff, appointRole, removeRole
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
         case apiGuide, imprint, privacy
 
@@ -87,6 +91,9 @@ public enum SiteURL: Hashable, Sendable {
             case .approveClaim: ["claims", ":id", "approve"]
             case .rejectClaim: ["claims", ":id", "reject"]
             case .audit: ["audit"]
+            case .staff: ["staff"]
+            case .appointRole: ["staff", "roles"]
+            case .removeRole: ["staff", "roles", "remove"]
             case .findPartners: ["matches"]
             case .organisationMatches: ["organisations", ":id", "matches"]
             case .organisationInvestors: ["organisations", ":id", "investors"]
@@ -128,6 +135,9 @@ public enum SiteURL: Hashable, Sendable {
         case .claims: .claims
         case .decideClaim(_, let approve): approve ? .approveClaim : .rejectClaim
         case .audit: .audit
+        case .staff: .staff
+        case .appointRole: .appointRole
+        case .removeRole: .removeRole
         case .findPartners: .findPartners
         case .organisationMatches: .organisationMatches
         case .organisationInvestors: .organisationInvestors
