@@ -9,9 +9,11 @@ public enum HomeView {
             places: Network.hubs.map { hub in
                 HubMap.Place(
                     hubSlug: hub.slug, hubName: hub.name[language], url: context.link(.hub(slug: hub.slug)),
-                    organisations: model.total(hub: hub.slug), cities: hub.cities)
+                    organisations: model.total(hub: hub.slug), cities: hub.cities,
+                    focus: hub.focus.compactMap { Taxonomy.topic($0.topicSlug)?.label[language] }.joined(separator: ", "),
+                    count: strings.organisationsCount(model.total(hub: hub.slug)))
             },
-            title: strings.mapTitle)
+            title: strings.mapTitle, language: language)
         return Layout.page(
             context, title: "Hubnet", section: .hubs,
             .h1(.text(strings.homeTitle)),

@@ -1,3 +1,5 @@
+import HubnetCore
+
 /// The site's whole stylesheet, served as a file (the Content-Security-Policy allows no
 /// inline style) under a name that changes with its content, so browsers may keep it for a year.
 public enum Stylesheet {
@@ -5,6 +7,12 @@ public enum Stylesheet {
     public static let path = "/assets/hubnet.css?v=" + String(css.utf8.reduce(UInt64(14_695_981_039_346_656_037)) {
         ($0 ^ UInt64($1)) &* 1_099_511_628_211
     }, radix: 36)
+
+    /// A hub's card shows while its link is hovered or focused; the cards are drawn after all
+    /// links (to lie on top), so each needs its own rule.
+    static let hubCardRules = Network.hubs.map { hub in
+        ".map svg:has(a[data-hub=\"\(hub.slug)\"]:hover, a[data-hub=\"\(hub.slug)\"]:focus) .hub-card[data-hub=\"\(hub.slug)\"] { display: inline; }"
+    }.joined(separator: "\n")
 
     public static let css = """
     :root { --ink: #1d2433; --muted: #5b6475; --line: #dfe3ea; --paper: #ffffff; --wash: #f4f6f9;
@@ -33,7 +41,13 @@ public enum Stylesheet {
     .map .land { fill: #e8edf5; stroke: #9aa6bd; stroke-width: 1.2; }
     .map .dot { fill: var(--hub); fill-opacity: .85; stroke: #fff; stroke-width: 1.5; }
     .map a:hover .dot, .map a:focus .dot { fill: var(--accent); }
-    .map .label { font-size: 12px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+    .map a:focus { outline: none; } .map a:focus .dot { stroke: var(--ink); stroke-width: 3; }
+    /* Labels stay legible when a phone scales the map down (about 11 px at 390 px wide). */
+    .map .label { font-size: 15px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
+    .map .hub-card { display: none; pointer-events: none; }
+    \(hubCardRules)
+    .map .hub-card rect { fill: #fff; stroke: var(--line); filter: drop-shadow(0 2px 4px rgba(0,0,0,.15)); }
+    .map .hub-card text { font-size: 13px; fill: var(--muted); } .map .hub-card .card-name { font-size: 15px; font-weight: 700; fill: var(--ink); }
     table { border-collapse: collapse; width: 100%; font-size: .92rem; background: var(--paper); }
     th, td { padding: .45rem .6rem; border-bottom: 1px solid var(--line); text-align: right; }
     th:first-child, td:first-child { text-align: left; }
@@ -59,6 +73,9 @@ public enum Stylesheet {
       .site-header { gap: .4rem; padding-top: .6rem; padding-bottom: .6rem; }
       nav { gap: .3rem .9rem; font-size: .95rem; }
       .card { padding: 1rem; }
+      /* The map uses the whole width, and its labels grow so they read at about 12 px. */
+      .card.map { padding: 1rem .25rem; } .card.map > h2, .card.map > p { padding: 0 .75rem; }
+      .map .label { font-size: 19px; }
       /* The search form in two columns: the words across, the choices side by side. */
       .search { display: grid; grid-template-columns: 1fr 1fr; }
       .search > label:first-child { grid-column: 1 / -1; }
