@@ -165,6 +165,33 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func aNewOrganisationHasEveryFieldAndLandsOnItsProfile(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let member = try await TestMember.make(app, password: Self.password)
+            let browser = BrowserSession(app)
+            _ = try await browser.signIn(email: member.email, password: Self.password)
+            let form = try await browser.get("/en/organisations/new")
+            #expect(form.body.string.contains("<label for=\"name\" class=\"required\">"), "required fields are marked")
+            #expect(form.body.string.contains("id=\"employees\"") && form.body.string.contains("id=\"stage\""))
+            var fields = ["name": "Hafenwerk Robotics", "kind": "startup", "hub": "hamburg", "city": "Hamburg", "topics[]": "logistics",
+                          "description_de": "Roboter für den Hafen.", "description_en": "", "offers_de": "", "offers_en": "",
+                          "seeks_de": "", "seeks_en": "", "website": "https://hafenwerk.example", "foundedYear": "2021",
+                          "employees": "1-9", "stage": "galactic"]
+            let refused = try await browser.post("/en/organisations/new", fields)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Unknown stage 'galactic'."))
+            fields["stage"] = "seed"
+            let created = try await browser.post("/en/organisations/new", fields)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers.first(name: .location))
+            #expect(location.hasPrefix("/en/organisations/") && location.hasSuffix("?notice=created"))
+            let profile = try await browser.get(location)
+            #expect(profile.body.string.contains("Your organisation has been added."))
+            let stored = try #require(try await OrganisationStore(app.db).find(UUID(uuidString: String(location.split(separator: "/")[2].prefix(36)))!))
+            #expect(stored.employees == .micro && stored.stage == .seed && stored.foundedYear == 2021)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aMemberChangesThePasswordAndOtherSessionsEnd(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind) { app in
             let member = try await TestMember.make(app, password: Self.password)

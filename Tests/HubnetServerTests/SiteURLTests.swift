@@ -18,7 +18,7 @@ import Vapor
         case .hub: .hub(slug: "karlsruhe")
         case .directory: .directory(DirectoryQuery(text: "KI & Logistik", hubs: ["hamburg"]))
         case .organisations: .organisations
-        case .organisation: .organisation(id: id, claimed: true)
+        case .organisation: .organisation(id: id, notice: .claimed)
         case .newOrganisation: .newOrganisation
         case .editOrganisation: .editOrganisation(id: id, saved: true)
         case .claimOrganisation: .claimOrganisation(id: id)
@@ -88,7 +88,7 @@ import Vapor
     @Test func redirectsAreTypedToo() {
         let id = UUID(uuidString: "5C7A4A8F-0000-4000-8000-000000000001")!
         #expect(SiteURL.editOrganisation(id: id, saved: true).path(.de) == "/de/organisations/5c7a4a8f-0000-4000-8000-000000000001/edit?saved=1")
-        #expect(SiteURL.organisation(id: id, claimed: true).path(.en) == "/en/organisations/5c7a4a8f-0000-4000-8000-000000000001?notice=claimed")
+        #expect(SiteURL.organisation(id: id, notice: .claimed).path(.en) == "/en/organisations/5c7a4a8f-0000-4000-8000-000000000001?notice=claimed")
         #expect(SiteURL.findPartners(text: "KI+Logistik").path(.de) == "/de/matches?q=KI%2BLogistik")
     }
 }

@@ -42,7 +42,8 @@ struct MemberPageController: RouteCollection {
         let organisation = form.applied(to: blank)
         do {
             let created = try await OrganisationActions(actions).create(try form.validated(organisation))
-            return request.redirect(to: SiteURL.editOrganisation(id: created.id, saved: true).path(language), redirectType: .normal)
+            // The new profile, as others will see it, with a word that it is there.
+            return request.redirect(to: SiteURL.organisation(id: created.id, notice: .created).path(language), redirectType: .normal)
         } catch let failure as ValidationFailure {
             let context = try await request.pageContext(language, .newOrganisation)
             return htmlResponse(OrganisationEditView.render(organisation, problems: failure.problems, saved: false, csrf: request.csrfToken,
@@ -73,6 +74,9 @@ struct MemberPageController: RouteCollection {
         var seeks_en: String
         var website: String?
         var foundedYear: String?
+        /// Absent in older forms (and API-made posts): then the value stays as it is.
+        var employees: String?
+        var stage: String?
 
         func applied(to organisation: Organisation) -> Organisation {
             var changed = organisation
@@ -86,16 +90,28 @@ struct MemberPageController: RouteCollection {
             changed.seeks = .init(de: seeks_de, en: seeks_en)
             changed.website = website
             changed.foundedYear = Int(foundedYear?.trimmingCharacters(in: .whitespaces) ?? "")
+            if let employees { changed.employees = EmployeeBand(rawValue: employees) }
+            if let stage { changed.stage = FundingStage(rawValue: stage) }
             return changed
         }
 
         /// The organisation's own rules, plus the one a form adds: the year must be a number.
         func validated(_ organisation: Organisation) throws -> Organisation {
             let year = foundedYear?.trimmingCharacters(in: .whitespaces) ?? ""
+            var problems: [FieldProblem] = []
             if !year.isEmpty, Int(year) == nil {
-                throw ValidationFailure([FieldProblem(field: "foundedYear", message: .init(
-                    de: "Das Gründungsjahr muss eine Zahl sein.", en: "The founding year must be a number."))])
+                problems.append(FieldProblem(field: "foundedYear", message: .init(
+                    de: "Das Gründungsjahr muss eine Zahl sein.", en: "The founding year must be a number.")))
             }
+            if let employees, !employees.isEmpty, EmployeeBand(rawValue: employees) == nil {
+                problems.append(FieldProblem(field: "employees", message: .init(
+                    de: "Unbekannte Größe „\(employees)“.", en: "Unknown size '\(employees)'.")))
+            }
+            if let stage, !stage.isEmpty, FundingStage(rawValue: stage) == nil {
+                problems.append(FieldProblem(field: "stage", message: .init(
+                    de: "Unbekannte Phase „\(stage)“.", en: "Unknown stage '\(stage)'.")))
+            }
+            if !problems.isEmpty { throw ValidationFailure(problems) }
             return try organisation.validated()
         }
     }
@@ -124,7 +140,7 @@ struct MemberPageController: RouteCollection {
         let id = try organisationID(request)
         let form = try request.content.decode(ClaimForm.self)
         _ = try await ClaimActions(request.actions()).claim(id, message: form.message ?? "")
-        return request.redirect(to: SiteURL.organisation(id: id, claimed: true).path(language), redirectType: .normal)
+        return request.redirect(to: SiteURL.organisation(id: id, notice: .claimed).path(language), redirectType: .normal)
     }
 
     func claims(_ request: Request, _ language: SiteLanguage) async throws -> Response {

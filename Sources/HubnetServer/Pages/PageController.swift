@@ -89,11 +89,15 @@ struct PageController: RouteCollection {
             let existing = try await ClaimActions(context).own(on: id)
             claim = actor.actsFor(organisation: id) ? .none : existing == nil ? .possible : existing?.status == .pending ? .pending : .none
         }
+        let notice: String? = switch request.query[String.self, at: "notice"].flatMap(ProfileNotice.init(rawValue:)) {
+        case .claimed: AccountStrings.for(language).claimSent
+        case .created: AccountStrings.for(language).organisationCreated
+        case nil: nil
+        }
         let model = OrganisationProfileModel(
             organisation: organisation,
             canEdit: Policy.decide(.editOrganisation(id: id, hub: organisation.hubSlug), for: actor) == .allowed,
-            claim: claim, csrf: actor.isSignedIn ? request.csrfToken : nil,
-            notice: request.query[String.self, at: "notice"] == "claimed" ? AccountStrings.for(language).claimSent : nil)
+            claim: claim, csrf: actor.isSignedIn ? request.csrfToken : nil, notice: notice)
         return htmlResponse(OrganisationProfileView.render(model, try await request.pageContext(language, .organisation(id: id))), language)
     }
 }

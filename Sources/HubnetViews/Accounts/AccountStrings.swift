@@ -83,6 +83,11 @@ public struct AccountStrings: Sendable {
     public let rejectedBy: @Sendable (_ who: String) -> String
     public let myClaimsTitle: String
     public let staffTitle: String
+    public let organisationCreated: String
+    public let requiredNote: String
+    public let employees: String
+    public let stage: String
+    public let notStated: String
     public let nextStepsTitle: String
     /// Each step: the link's words and what it leads to.
     public let nextSteps: (claim: String, add: String, post: String, find: String)

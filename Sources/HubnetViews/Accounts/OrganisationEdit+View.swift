@@ -21,6 +21,7 @@ public enum OrganisationEditView {
             .form(
                 .class("card"), .method(.post), .action(context.link(isNew ? .newOrganisation : .editOrganisation(id: o.id))), .id("edit-organisation"),
                 FormParts.csrf(csrf),
+                .p(.class("meta"), .text(account.requiredNote)),
                 FormParts.field(account.name, name: "name", value: o.name, problems: problems, language),
                 .div(.class("field"), .label(.attribute(named: "for", value: "kind"), .text(strings.kind)),
                      .select(.named("kind"), .id("kind"), .forEach(OrganisationKind.allCases) {
@@ -50,6 +51,14 @@ public enum OrganisationEditView {
                 FormParts.field(strings.website, name: "website", type: .url, value: o.website ?? "", required: false, problems: problems, language),
                 FormParts.field(strings.founded, name: "foundedYear", type: .number, value: o.foundedYear.map(String.init) ?? "",
                                 required: false, problems: problems, language),
+                .div(.class("field"), .label(.attribute(named: "for", value: "employees"), .text(account.employees)),
+                     .select(.named("employees"), .id("employees"),
+                             .choice(value: "", label: account.notStated, selected: o.employees == nil),
+                             .forEach(EmployeeBand.allCases) { .choice(value: $0.rawValue, label: $0.label[language], selected: $0 == o.employees) })),
+                .div(.class("field"), .label(.attribute(named: "for", value: "stage"), .text(account.stage)),
+                     .select(.named("stage"), .id("stage"),
+                             .choice(value: "", label: account.notStated, selected: o.stage == nil),
+                             .forEach(FundingStage.allCases) { .choice(value: $0.rawValue, label: $0.label[language], selected: $0 == o.stage) })),
                 .button(.type(.submit), .id("save"), .text(account.save))
             )
         ).render()

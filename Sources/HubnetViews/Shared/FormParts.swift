@@ -14,7 +14,7 @@ enum FormParts {
         let problem = problems.first { $0.field == name }?.message[language]
         return .div(
             .class("field"),
-            .label(.attribute(named: "for", value: name), .text(label)),
+            .label(.attribute(named: "for", value: name), .if(required, .class("required")), .text(label)),
             input(type: type, name: name, value: value, required: required, autocomplete: autocomplete, invalid: problem != nil),
             .unwrap(problem) { .p(.class("problem"), .text($0)) }
         )

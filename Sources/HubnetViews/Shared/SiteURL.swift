@@ -1,6 +1,12 @@
 import Foundation
 import HubnetCore
 
+/// What a profile page confirms at the top after a form led there.
+public enum ProfileNotice: String, Sendable, Hashable {
+    case claimed
+    case created
+}
+
 /// Every page of the site. Views take their links from here, never from string literals, and
 /// every path carries its language, so a link can be shared and read in the language it shows.
 public enum SiteURL: Hashable, Sendable {
@@ -12,7 +18,7 @@ public enum SiteURL: Hashable, Sendable {
     /// `claimed` adds the notice that a claim was sent.
     /// All organisations: the directory, where this leads.
     case organisations
-    case organisation(id: UUID, claimed: Bool = false)
+    case organisation(id: UUID, notice: ProfileNotice? = nil)
     case newOrganisation
     /// `saved` adds the notice that the changes were saved.
     case editOrganisation(id: UUID, saved: Bool = false)
@@ -168,7 +174,7 @@ public enum SiteURL: Hashable, Sendable {
         switch self {
         case .directory(let query): Self.queryString(query)
         case .audit(let filter): Self.queryString(filter)
-        case .organisation(_, let claimed): claimed ? "?notice=claimed" : ""
+        case .organisation(_, let notice): notice.map { "?notice=\($0.rawValue)" } ?? ""
         case .claims(let decided): decided.map { "?decided=\($0.uuidString.lowercased())" } ?? ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
         case .findPartners(let text, let topic):

@@ -101,6 +101,7 @@ public enum Stylesheet {
     .field { display: flex; flex-direction: column; gap: .25rem; margin-bottom: .9rem; max-width: 34rem; }
     .field label { font-weight: 600; font-size: .92rem; }
     .field.consent label { font-weight: 400; }
+    label.required::after { content: " *"; color: #a11d17; }
     .card + .card, .card + form.card, form.card + .card { margin-top: 1rem; }
     .field textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; }
     .problem { color: #a11d17; margin: 0; font-size: .9rem; }
