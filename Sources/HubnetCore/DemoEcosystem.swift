@@ -20,7 +20,7 @@ public struct DemoEcosystem: Sendable {
     public func stream(count: Int) -> some Sequence<Organisation> {
         var generator = SeededGenerator(seed: seed)
         var remaining = count
-        var taken = Set<String>()
+        var taken = DemoNames.Taken()
         return AnyIterator { () -> Organisation? in
             guard remaining > 0 else { return nil }
             remaining -= 1
@@ -38,7 +38,7 @@ public struct DemoEcosystem: Sendable {
         (.startup, 42), (.mittelstand, 20), (.corporate, 8), (.research, 13), (.investor, 9), (.public, 8),
     ]
 
-    private func organisation(taken: inout Set<String>, using generator: inout SeededGenerator) -> Organisation {
+    private func organisation(taken: inout DemoNames.Taken, using generator: inout SeededGenerator) -> Organisation {
         let hubs = Network.hubs
         let hub = hubs.element(weightedBy: hubs.map { Self.hubWeights[$0.slug] ?? 5 }, using: &generator)
         let kind = Self.kindWeights.map(\.0).element(weightedBy: Self.kindWeights.map(\.1), using: &generator)

@@ -59,21 +59,28 @@ enum DemoNames {
 
     /// A name no organisation drawn before has: a few fresh draws, then the city added, then a
     /// number, so that even a benchmark network of a million stays unambiguous.
-    static func uniqueName(for kind: OrganisationKind, focus: String, city: City, taken: inout Set<String>,
+    static func uniqueName(for kind: OrganisationKind, focus: String, city: City, taken: inout Taken,
                            using generator: inout SeededGenerator) -> String {
         var name = self.name(for: kind, focus: focus, city: city, using: &generator)
-        for _ in 0..<6 where taken.contains(name) {
+        for _ in 0..<6 where taken.names.contains(name) {
             name = self.name(for: kind, focus: focus, city: city, using: &generator)
         }
-        if taken.contains(name), !name.contains(city.name.de) { name += " \(city.name.de)" }
-        var number = 2
+        if taken.names.contains(name), !name.contains(city.name.de) { name += " \(city.name.de)" }
         let base = name
-        while taken.contains(name) {
+        while taken.names.contains(name) {
+            // Each base remembers its next number, so a million names cost no search.
+            let number = taken.nextNumber[base, default: 2]
+            taken.nextNumber[base] = number + 1
             name = "\(base) \(number)"
-            number += 1
         }
-        taken.insert(name)
+        taken.names.insert(name)
         return name
+    }
+
+    /// The names drawn so far, and per name the next number to add to it.
+    struct Taken {
+        var names: Set<String> = []
+        var nextNumber: [String: Int] = [:]
     }
 
     static func name(for kind: OrganisationKind, focus: String, city: City, using generator: inout SeededGenerator) -> String {

@@ -170,6 +170,9 @@ import VaporTesting
         FormRoute(name: "appoint staff", path: { _ in "/de/staff/roles" }, fields: { _ in
             ["email": "nobody-at-all@example.org", "role": "hub_manager", "scope": "hamburg"] },
                   expected: ["sign-in", "403", "403", "403", "403", "403", "422"]),
+        FormRoute(name: "change e-mail", path: { _ in "/de/account/email" }, fields: { _ in
+            ["new_email": "elsewhere@example.org", "email_password": "certainly not the password"] },
+                  expected: ["sign-in", "422", "422", "422", "422", "422", "422"]),
         // Signed in, a wrong current password is named; signed out, the form leads to sign-in.
         FormRoute(name: "change password", path: { _ in "/de/account/password" }, fields: { _ in
             ["current": "certainly not the password", "password": "a new long password"] },

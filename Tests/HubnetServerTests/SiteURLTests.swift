@@ -32,6 +32,8 @@ import Vapor
         case .account: .account
         case .accountTokens: .accountTokens
         case .accountPassword: .accountPassword
+        case .accountEmail: .accountEmail
+        case .confirmEmailChange: .confirmEmailChange
         case .revokeToken: .revokeToken(id: id)
         case .accountExport: .accountExport
         case .accountDelete: .accountDelete

@@ -159,13 +159,74 @@ public struct AccountActions: Sendable {
         }
     }
 
+    /// Starts moving the account to another address: the link goes to the new address, a
+    /// note to the old one. Nothing changes until the link is followed. An address that has
+    /// an account already gets a note instead, and the answer here is the same.
+    public func requestEmailChange(to newAddress: String, password: String) async throws {
+        let memberID = try context.memberID()
+        guard let member = try await MemberStore(context.database).record(memberID), member.erasedAt == nil else { throw DomainError.signInRequired }
+        let address = SignUp.normalise(email: newAddress)
+        var check: [FieldProblem] = []
+        if !SignUp.isPlausible(email: address) {
+            check.append(FieldProblem(field: "new_email", message: .init(de: "Bitte eine gültige E-Mail-Adresse angeben.",
+                                                                         en: "Please give a valid e-mail address.")))
+        } else if address == member.email {
+            check.append(FieldProblem(field: "new_email", message: .init(de: "Das ist bereits Ihre Adresse.", en: "That is your address already.")))
+        }
+        guard check.isEmpty else { throw ValidationFailure(check) }
+        guard try await context.services.passwords.verify(password, created: member.passwordHash) else {
+            throw ValidationFailure([FieldProblem(field: "email_password", message: .init(
+                de: "Das Passwort stimmt nicht.", en: "The password is not right."))])
+        }
+        let now = context.now
+        try await context.write { database in
+            guard let member = try await MemberRecord.find(memberID, on: database) else { throw DomainError.signInRequired }
+            let language = self.language(member)
+            if let owner = try await MemberStore(database).record(email: address) {
+                let mail = AccountMails.addressTaken(name: owner.name, language)
+                try await Outbox(database).enqueue(key: "address-taken-\(memberID.lowercased)-\(now.timeIntervalSince1970)", to: owner.email,
+                                                   subject: mail.subject, body: mail.body)
+                return
+            }
+            member.pendingEmail = address
+            try await member.update(on: database)
+            let token = try await issueToken(for: member, .changeEmail, now: now, on: database)
+            let confirm = AccountMails.confirmNewAddress(name: member.name, link: link("email/confirm?token=\(token.token)", member), language)
+            try await Outbox(database).enqueue(key: "change-email-\(token.id)", to: address, subject: confirm.subject, body: confirm.body)
+            let notice = AccountMails.addressChanging(name: member.name, to: address, language)
+            try await Outbox(database).enqueue(key: "change-email-notice-\(token.id)", to: member.email, subject: notice.subject, body: notice.body)
+            try await context.audit("member.request-email-change", "member", memberID.lowercased, hub: nil, on: database)
+        }
+    }
+
+    /// Follows the link of an address change; false for an unknown, used or expired link, or
+    /// when the address has found another owner since.
+    public func confirmEmailChange(token: String) async throws -> Bool {
+        let now = context.now
+        return try await context.write { database in
+            guard let memberID = try await CredentialStore(database).consumeMemberToken(hash: SecretToken.hash(token), purpose: .changeEmail, now: now),
+                  let member = try await MemberRecord.find(memberID, on: database), let address = member.pendingEmail,
+                  try await MemberStore(database).record(email: address) == nil
+            else { return false }
+            let before = member.email
+            member.email = address
+            member.pendingEmail = nil
+            // The link came through the new mailbox, so the new address is proven.
+            member.emailConfirmedAt = now
+            try await member.update(on: database)
+            try await AuditLog(database).record(actor: memberID, action: "member.change-email", objectType: "member", objectID: memberID.lowercased,
+                                                hub: nil, before: AuditJSON.encode(["email": before]), after: AuditJSON.encode(["email": address]))
+            return true
+        }
+    }
+
     // MARK: Helpers
 
     private func issueToken(for member: MemberRecord, _ purpose: MemberTokenRecord.Purpose, now: Date, on database: any Database)
         async throws -> (id: String, token: String)
     {
         let secret = SecretToken.generate()
-        let lifetime = purpose == .confirmEmail ? Self.confirmationLifetime : Self.resetLifetime
+        let lifetime = purpose == .resetPassword ? Self.resetLifetime : Self.confirmationLifetime
         try await CredentialStore(database).addMemberToken(memberID: member.id!, purpose: purpose, hash: secret.hash,
                                                            expiresAt: now.addingTimeInterval(lifetime))
         return (String(secret.hash.prefix(16)), secret.value)

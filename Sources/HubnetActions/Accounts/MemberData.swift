@@ -56,4 +56,6 @@ public struct AccountOverview: Sendable {
     /// The organisations the member acts for, and whether they administer each.
     public let organisations: [(organisation: Organisation, administers: Bool)]
     public let tokens: [APIToken]
+    /// The address an unfinished change moves to.
+    public let pendingEmail: String?
 }

@@ -24,7 +24,7 @@ public struct MemberDataActions: Sendable {
             organisations: organisations.map { organisation in
                 (organisation, memberships.contains { $0.organisationID == organisation.id && $0.level == "admin" })
             },
-            tokens: try await tokens())
+            tokens: try await tokens(), pendingEmail: member.pendingEmail)
     }
 
     public func tokens() async throws -> [APIToken] {

@@ -92,4 +92,34 @@ public enum AccountMails {
                    "Hello \(name),\n\n\(claimant) would like to act for \(organisation) in Hubnet.\(note)\n\nPlease review and decide here:\n\n\(link)")
         }
     }
+
+    /// To the new address of an account: the link that completes the change.
+    public static func confirmNewAddress(name: String, link: String, _ language: SiteLanguage) -> (subject: String, body: String) {
+        switch language {
+        case .de: ("Bitte bestätigen Sie Ihre neue E-Mail-Adresse",
+                   "Hallo \(name),\n\nIhr Hubnet-Konto soll künftig diese Adresse nutzen. Bitte bestätigen Sie sie mit diesem Link (48 Stunden gültig):\n\n\(link)\n\nWenn Sie das nicht veranlasst haben, ignorieren Sie diese Nachricht.")
+        case .en: ("Please confirm your new e-mail address",
+                   "Hello \(name),\n\nyour Hubnet account is to use this address from now on. Please confirm it with this link (valid for 48 hours):\n\n\(link)\n\nIf you did not ask for this, ignore this message.")
+        }
+    }
+
+    /// To the old address: the account is being moved, in case it was not its owner.
+    public static func addressChanging(name: String, to address: String, _ language: SiteLanguage) -> (subject: String, body: String) {
+        switch language {
+        case .de: ("Ihre E-Mail-Adresse bei Hubnet wird geändert",
+                   "Hallo \(name),\n\nfür Ihr Hubnet-Konto wurde die neue Adresse \(address) angegeben; sie gilt, sobald der Link an sie bestätigt ist. Waren Sie das nicht, ändern Sie bitte sofort Ihr Passwort.")
+        case .en: ("Your e-mail address at Hubnet is being changed",
+                   "Hello \(name),\n\nthe new address \(address) was given for your Hubnet account; it applies once the link sent to it is confirmed. If this was not you, please change your password at once.")
+        }
+    }
+
+    /// To an address that has an account already, when another account asked to move to it.
+    public static func addressTaken(name: String, _ language: SiteLanguage) -> (subject: String, body: String) {
+        switch language {
+        case .de: ("Ihre Adresse ist bereits bei Hubnet",
+                   "Hallo \(name),\n\njemand wollte ein anderes Hubnet-Konto auf diese Adresse umstellen. Sie hat bereits ein Konto, daher ändert sich nichts.")
+        case .en: ("Your address is already at Hubnet",
+                   "Hello \(name),\n\nsomeone tried to move another Hubnet account to this address. It has an account already, so nothing changes.")
+        }
+    }
 }

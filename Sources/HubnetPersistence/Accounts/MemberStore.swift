@@ -56,29 +56,24 @@ public struct MemberStore: Sendable {
     }
 
     public func assign(_ role: Role, to memberID: UUID) async throws {
-        let (name, scope): (String, String)
         switch role {
-        case .networkAdmin: (name, scope) = ("network_admin", "")
-        case .hubManager(let hub): (name, scope) = ("hub_manager", hub)
-        case .juryMember(let call): (name, scope) = ("jury_member", call.uuidString.lowercased())
         case .organisationAdmin(let organisation):
-            return try await setMembership(memberID: memberID, organisationID: organisation, level: .admin)
+            try await setMembership(memberID: memberID, organisationID: organisation, level: .admin)
         case .organisationMember(let organisation):
-            return try await setMembership(memberID: memberID, organisationID: organisation, level: .member)
+            try await setMembership(memberID: memberID, organisationID: organisation, level: .member)
+        case .networkAdmin, .hubManager, .juryMember:
+            let name = RoleName(role)
+            try await RoleAssignmentRecord(memberID: memberID, role: name.role, scope: name.scope ?? "").create(on: database)
         }
-        try await RoleAssignmentRecord(memberID: memberID, role: name, scope: scope).create(on: database)
     }
 
     /// Takes a network role away; false when the member did not have it.
     public func unassign(_ role: Role, from memberID: UUID) async throws -> Bool {
-        let (name, scope): (String, String)
-        switch role {
-        case .networkAdmin: (name, scope) = ("network_admin", "")
-        case .hubManager(let hub): (name, scope) = ("hub_manager", hub)
-        case .juryMember(let call): (name, scope) = ("jury_member", call.uuidString.lowercased())
-        case .organisationAdmin, .organisationMember: return false
-        }
-        let query = RoleAssignmentRecord.query(on: database).filter(\.$memberID == memberID).filter(\.$role == name).filter(\.$scope == scope)
+        if case .organisationAdmin = role { return false }
+        if case .organisationMember = role { return false }
+        let name = RoleName(role)
+        let query = RoleAssignmentRecord.query(on: database).filter(\.$memberID == memberID)
+            .filter(\.$role == name.role).filter(\.$scope == name.scope ?? "")
         guard try await query.count() > 0 else { return false }
         try await query.delete()
         return true

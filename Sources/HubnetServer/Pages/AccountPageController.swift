@@ -20,6 +20,8 @@ struct AccountPageController: RouteCollection {
         routes.page(.POST, .resetPassword) { try await reset($0, $1) }
         routes.page(.GET, .account) { try await account($0, $1) }
         routes.page(.POST, .accountPassword) { try await changePassword($0, $1) }
+        routes.page(.POST, .accountEmail) { try await changeEmail($0, $1) }
+        routes.page(.GET, .confirmEmailChange) { try await confirmEmailChange($0, $1) }
         routes.page(.POST, .accountTokens) { try await createToken($0, $1) }
         routes.page(.POST, .revokeToken) { try await revokeToken($0, $1) }
         routes.page(.GET, .accountExport) { try await export($0, $1) }
@@ -177,6 +179,30 @@ struct AccountPageController: RouteCollection {
         return try await account(request, language, notice: AccountStrings.for(language).passwordChanged)
     }
 
+    struct NewAddressForm: Content {
+        let new_email: String
+        let email_password: String
+    }
+
+    func changeEmail(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let form = try request.content.decode(NewAddressForm.self)
+        do {
+            try await AccountActions(request.actions()).requestEmailChange(to: form.new_email, password: form.email_password)
+        } catch let failure as ValidationFailure {
+            return try await account(request, language, problems: failure.problems)
+        }
+        return try await account(request, language, notice: AccountStrings.for(language).emailChangeSent(SignUp.normalise(email: form.new_email)))
+    }
+
+    func confirmEmailChange(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let strings = AccountStrings.for(language)
+        let token = request.query[String.self, at: "token"] ?? ""
+        guard try await AccountActions(request.actions()).confirmEmailChange(token: token) else {
+            return try await message(request, language, strings.linkInvalidTitle, strings.linkInvalidText, next: (strings.signIn, .signIn), status: .badRequest)
+        }
+        return try await message(request, language, strings.emailChangedTitle, strings.emailChangedText, next: (strings.accountTitle, .account))
+    }
+
     func account(_ request: Request, _ language: SiteLanguage, newToken: String? = nil,
                  problems: [FieldProblem] = [], notice: String? = nil) async throws -> Response {
         let overview = try await MemberDataActions(request.actions()).overview()
@@ -192,7 +218,7 @@ struct AccountPageController: RouteCollection {
                                    revoked: $0.revokedAt != nil || ($0.expiresAt.map { $0 <= Date() } ?? false))
             },
             newToken: newToken, problems: problems, csrf: request.csrfToken,
-            claims: claims.map { ($0.organisation, $0.claim.status.rawValue) }, notice: notice)
+            claims: claims.map { ($0.organisation, $0.claim.status.rawValue) }, notice: notice, pendingEmail: overview.pendingEmail)
         let context = try await request.pageContext(language, .account)
         return htmlResponse(AccountView.render(model, context), language, status: problems.isEmpty ? .ok : .unprocessableEntity)
     }

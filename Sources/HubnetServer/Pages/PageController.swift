@@ -52,7 +52,11 @@ struct PageController: RouteCollection {
             groups.append(.init(kind: kind, total: result.total, organisations: try await store.find(result.organisationIDs)))
         }
         let topicCounts = index.search(DirectoryQuery(hubs: [slug], perPage: 1)).topicCounts
-        let model = HubModel(hub: hub, groups: groups, topicCounts: topicCounts)
+        // The newest open posts of the hub's organisations, as this visitor may see them.
+        let posts = try await OpportunityActions(request.actions()).visible(openOnly: true)
+            .filter { $0.posterHub == slug }.prefix(5)
+            .map { HubModel.Post(id: $0.opportunity.id, title: $0.opportunity.title, kind: $0.opportunity.kind, poster: $0.poster?.name) }
+        let model = HubModel(hub: hub, groups: groups, topicCounts: topicCounts, posts: Array(posts))
         return htmlResponse(HubView.render(model, try await request.pageContext(language, .hub(slug: slug))), language)
     }
 

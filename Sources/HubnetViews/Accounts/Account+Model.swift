@@ -31,10 +31,12 @@ public struct AccountModel: Sendable {
     public let claims: [(organisation: Organisation, status: String)]
     /// What just happened, confirmed at the top ("password changed").
     public let notice: String?
+    /// The address an unfinished change moves to.
+    public let pendingEmail: String?
 
     public init(name: String, email: String, organisations: [(organisation: Organisation, admin: Bool)], roles: [Role],
                 tokens: [Token], newToken: String?, problems: [FieldProblem], csrf: String,
-                claims: [(organisation: Organisation, status: String)] = [], notice: String? = nil) {
+                claims: [(organisation: Organisation, status: String)] = [], notice: String? = nil, pendingEmail: String? = nil) {
         self.name = name
         self.email = email
         self.organisations = organisations
@@ -45,6 +47,7 @@ public struct AccountModel: Sendable {
         self.csrf = csrf
         self.claims = claims
         self.notice = notice
+        self.pendingEmail = pendingEmail
     }
 
     /// A member without organisations is shown where to start.

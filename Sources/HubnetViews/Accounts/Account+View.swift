@@ -49,7 +49,16 @@ public enum AccountView {
                                         problems: model.problems, language),
                         FormParts.field(strings.newPassword, name: "password", type: .password, autocomplete: "new-password",
                                         problems: model.problems, language),
-                        .button(.type(.submit), .text(strings.changePassword))))
+                        .button(.type(.submit), .text(strings.changePassword))),
+                    .h2(.text(strings.emailTitle)),
+                    .unwrap(model.pendingEmail) { .p(.class("meta"), .id("pending-email"), .text(strings.emailPending($0))) },
+                    .form(
+                        .method(.post), .action(context.link(.accountEmail)), .id("email-form"),
+                        FormParts.csrf(model.csrf),
+                        FormParts.field(strings.newEmail, name: "new_email", type: .email, autocomplete: "email", problems: model.problems, language),
+                        FormParts.field(strings.passwordToConfirm, name: "email_password", type: .password, autocomplete: "current-password",
+                                        problems: model.problems, language),
+                        .button(.type(.submit), .text(strings.changeEmail))))
             ),
             // Tokens are for developers: folded away unless one was just made or has a problem.
             // (Plot's `.details` takes no section, so the element is spelled out.)

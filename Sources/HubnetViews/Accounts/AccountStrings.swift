@@ -96,6 +96,14 @@ public struct AccountStrings: Sendable {
     public let changePassword: String
     public let passwordChanged: String
     public let advancedTitle: String
+    public let emailTitle: String
+    public let newEmail: String
+    public let passwordToConfirm: String
+    public let changeEmail: String
+    public let emailChangeSent: @Sendable (String) -> String
+    public let emailPending: @Sendable (String) -> String
+    public let emailChangedTitle: String
+    public let emailChangedText: String
     public let claimStatus: @Sendable (String) -> String
     public let newOrganisationsTitle: String
     public let newOrganisationsIntro: String

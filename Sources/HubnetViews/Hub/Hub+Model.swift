@@ -1,3 +1,4 @@
+import Foundation
 import HubnetCore
 
 public struct HubModel: Sendable {
@@ -14,14 +15,33 @@ public struct HubModel: Sendable {
         }
     }
 
+    /// An open post of one of the hub's organisations, as the viewer may see it.
+    public struct Post: Sendable {
+        public let id: UUID
+        public let title: String
+        public let kind: OpportunityKind
+        /// Nil for an anonymous post.
+        public let poster: String?
+
+        public init(id: UUID, title: String, kind: OpportunityKind, poster: String?) {
+            self.id = id
+            self.title = title
+            self.kind = kind
+            self.poster = poster
+        }
+    }
+
     public let hub: Hub
     public let groups: [KindGroup]
     public let topicCounts: [String: Int]
+    /// The newest open posts of the hub's organisations.
+    public let posts: [Post]
 
-    public init(hub: Hub, groups: [KindGroup], topicCounts: [String: Int]) {
+    public init(hub: Hub, groups: [KindGroup], topicCounts: [String: Int], posts: [Post] = []) {
         self.hub = hub
         self.groups = groups
         self.topicCounts = topicCounts
+        self.posts = posts
     }
 
     var total: Int { groups.reduce(0) { $0 + $1.total } }

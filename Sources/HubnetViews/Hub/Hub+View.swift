@@ -10,6 +10,12 @@ public enum HubView {
         return Layout.page(
             context, title: hub.name[language], section: .hubs,
             .h1(.text("Digital Hub " + hub.name[language])),
+            .p(.class("lead"), .text(intro(hub, language))),
+            .p(.class("actions"),
+               .a(.id("find-partners-in-hub"), .href(context.link(.findPartners(hub: hub.slug))),
+                  .text(language == .de ? "Partner in diesem Hub finden →" : "Find partners in this hub →")),
+               .text(" · "),
+               .a(.href(context.link(.directory(hubQuery))), .text(strings.showAllInDirectory(model.total)))),
             .div(
                 .class("grid"),
                 .section(
@@ -40,6 +46,14 @@ public enum HubView {
                 ),
                 topicsCard(model, context)
             ),
+            .if(!model.posts.isEmpty, .section(
+                .class("card"), .id("hub-posts"),
+                .h2(.text(language == .de ? "Aktuelle Gesuche und Angebote aus dem Hub" : "Current opportunities from the hub")),
+                .ul(.forEach(model.posts) { post in
+                    .li(.a(.href(context.link(.opportunity(id: post.id))), .text(post.title)),
+                        .span(.class("meta"), .text(" · " + ([post.kind.label[language]] + (post.poster.map { [$0] } ?? [])).joined(separator: " · "))))
+                }),
+                .p(.a(.href(context.link(.opportunities)), .text(language == .de ? "Alle Gesuche und Angebote" : "All opportunities"))))),
             .h2(.text(strings.organisationsOfHub + " (" + model.total.formatted(in: language) + ")")),
             .if(model.total == 0, .p(.text(strings.noOrganisationsYet))),
             .div(.class("grid"), .forEach(model.groups.filter { $0.total > 0 }) { group in
@@ -56,6 +70,15 @@ public enum HubView {
             }),
             .p(.a(.href(context.link(.directory(hubQuery))), .text(strings.showAllInDirectory(model.total))))
         ).render()
+    }
+
+    /// What the hub is about, in a sentence.
+    static func intro(_ hub: Hub, _ language: SiteLanguage) -> String {
+        let focus = hub.focus.map { focusLabel($0, language) }
+        let list = focus.count > 1 ? focus.dropLast().joined(separator: ", ") + (language == .de ? " und " : " and ") + focus.last! : focus.joined()
+        return language == .de
+            ? "Im Digital Hub \(hub.name.de) treiben Konzerne, Mittelstand, Startups, Wissenschaft und Investoren gemeinsam die digitale Transformation voran – mit dem Schwerpunkt \(list)."
+            : "In the \(hub.name.en) Digital Hub, corporates, Mittelstand, startups, science and investors drive the digital transformation together – with a focus on \(list)."
     }
 
     private static func topicsCard(_ model: HubModel, _ context: PageContext) -> Node<HTML.BodyContext> {

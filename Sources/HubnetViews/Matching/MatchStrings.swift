@@ -13,6 +13,8 @@ public struct MatchStrings: Sendable {
     public let onlyThisHub: String
     public let find: String
     public let score: String
+    /// What the points of a match mean, under every list of partners.
+    public let pointsExplained: String
     public let why: String
     public let noPartners: String
     public let recognisedTopics: String
@@ -60,7 +62,9 @@ public struct MatchStrings: Sendable {
         findPartnersIntro: "Beschreiben Sie, was Sie suchen – auf Deutsch oder Englisch. Hubnet findet passende Organisationen im ganzen Netzwerk und sagt zu jedem Treffer, warum er passt.",
         whatDoYouSeek: "Was suchen Sie?", whatDoYouSeekPlaceholder: "z. B. KI für Lagerlogistik, Pilotpartner Versicherung",
         partnerKind: "Art des Partners", preferredHub: "Bevorzugter Hub", onlyThisHub: "nur in diesem Hub", find: "Finden",
-        score: "Punkte", why: "Warum", noPartners: "Keine passenden Organisationen gefunden. Versuchen Sie andere Wörter oder ein Thema.",
+        score: "Punkte",
+        pointsExplained: "Die Punkte addieren die Gründe: Wörter Ihrer Anfrage im Profil (seltene Wörter zählen mehr als häufige), gemeinsame Themen, der Schwerpunkt des Hubs, Nähe und wie aktuell das Profil ist. Sie ordnen die Treffer dieser Anfrage; über Anfragen hinweg sind sie nicht vergleichbar.",
+        why: "Warum", noPartners: "Keine passenden Organisationen gefunden. Versuchen Sie andere Wörter oder ein Thema.",
         recognisedTopics: "Erkannte Themen", suggestedHubs: "Hubs, deren Schwerpunkt passt",
         suggestedHubLine: { hub, topics, results in "\(hub): \(topics) – \(results) Treffer hier" },
         partnersFor: { "Passende Partner für \($0)" },
@@ -87,7 +91,9 @@ public struct MatchStrings: Sendable {
         findPartnersIntro: "Describe what you are looking for, in English or German. Hubnet finds fitting organisations across the whole network and says for each one why it fits.",
         whatDoYouSeek: "What are you looking for?", whatDoYouSeekPlaceholder: "e.g. AI for warehouse logistics, insurance pilot partner",
         partnerKind: "Type of partner", preferredHub: "Preferred hub", onlyThisHub: "only in this hub", find: "Find",
-        score: "Points", why: "Why", noPartners: "No fitting organisations found. Try other words or a topic.",
+        score: "Points",
+        pointsExplained: "Points add up the reasons: words of your request found in the profile (rare words count more than common ones), shared topics, the hub's focus, nearness and how recent the profile is. They rank the results of this request; they cannot be compared across requests.",
+        why: "Why", noPartners: "No fitting organisations found. Try other words or a topic.",
         recognisedTopics: "Topics recognised", suggestedHubs: "Hubs whose focus fits",
         suggestedHubLine: { hub, topics, results in "\(hub): \(topics) – \(results) results here" },
         partnersFor: { "Partners for \($0)" },

@@ -87,7 +87,7 @@ enum MatchParts {
         let s = context.matchStrings
         let language = context.language
         guard !rows.isEmpty else { return .p(.id("no-partners"), .text(s.noPartners)) }
-        return .ol(.class("results"), .id("partners"), .forEach(rows) { row in
+        return .group(.ol(.class("results"), .id("partners"), .forEach(rows) { row in
             let o = row.organisation
             return .li(
                 .class("card partner"),
@@ -95,7 +95,7 @@ enum MatchParts {
                 .p(.class("meta"), .text([o.kind.label[language], o.place(language),
                                           "\(s.score): " + row.score.formatted(in: language, places: 1)].joined(separator: " · "))),
                 reasons(row.reasons, context))
-        })
+        }), .p(.class("meta"), .id("points-explained"), .text(s.pointsExplained)))
     }
 
     static func reasons(_ reasons: [MatchReason], _ context: PageContext) -> Node<HTML.BodyContext> {

@@ -33,6 +33,9 @@ public enum SiteURL: Hashable, Sendable {
     case account
     case accountTokens
     case accountPassword
+    case accountEmail
+    /// The link an address change sends to the new address.
+    case confirmEmailChange
     case revokeToken(id: UUID)
     case accountExport
     case accountDelete
@@ -45,7 +48,7 @@ public enum SiteURL: Hashable, Sendable {
     case appointRole
     case removeRole
     /// Find partners; with words or a topic, the results.
-    case findPartners(text: String = "", topic: String? = nil)
+    case findPartners(text: String = "", topic: String? = nil, hub: String? = nil)
     case organisationMatches(id: UUID)
     case organisationInvestors(id: UUID)
     case opportunities
@@ -64,7 +67,7 @@ public enum SiteURL: Hashable, Sendable {
     public enum Route: String, CaseIterable, Sendable {
         case home, hubs, hub, directory, organisations, organisation, newOrganisation, editOrganisation, claimOrganisation, approveOrganisation
         case signUp, signIn, signOut, confirm, forgotPassword, resetPassword
-        case account, accountTokens, accountPassword, revokeToken, accountExport, accountDelete
+        case account, accountTokens, accountPassword, accountEmail, confirmEmailChange, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit, staff, appointRole, removeRole
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
         case apiGuide, imprint, privacy
@@ -90,6 +93,8 @@ public enum SiteURL: Hashable, Sendable {
             case .account: ["account"]
             case .accountTokens: ["account", "tokens"]
             case .accountPassword: ["account", "password"]
+            case .accountEmail: ["account", "email"]
+            case .confirmEmailChange: ["email", "confirm"]
             case .revokeToken: ["account", "tokens", ":id", "revoke"]
             case .accountExport: ["account", "export"]
             case .accountDelete: ["account", "delete"]
@@ -135,6 +140,8 @@ public enum SiteURL: Hashable, Sendable {
         case .account: .account
         case .accountTokens: .accountTokens
         case .accountPassword: .accountPassword
+        case .accountEmail: .accountEmail
+        case .confirmEmailChange: .confirmEmailChange
         case .revokeToken: .revokeToken
         case .accountExport: .accountExport
         case .accountDelete: .accountDelete
@@ -177,9 +184,10 @@ public enum SiteURL: Hashable, Sendable {
         case .organisation(_, let notice): notice.map { "?notice=\($0.rawValue)" } ?? ""
         case .claims(let decided): decided.map { "?decided=\($0.uuidString.lowercased())" } ?? ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
-        case .findPartners(let text, let topic):
+        case .findPartners(let text, let topic, let hub):
             Self.encoded((text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])
-                + (topic.map { [URLQueryItem(name: "topic", value: $0)] } ?? []))
+                + (topic.map { [URLQueryItem(name: "topic", value: $0)] } ?? [])
+                + (hub.map { [URLQueryItem(name: "hub", value: $0), URLQueryItem(name: "only-hubs", value: "1")] } ?? []))
         default: ""
         }
     }

@@ -14,6 +14,8 @@ public final class MemberRecord: Model, @unchecked Sendable {
     @OptionalField(key: "erased_at") public var erasedAt: Date?
     /// When the privacy notice was accepted at sign-up.
     @OptionalField(key: "privacy_accepted_at") public var privacyAcceptedAt: Date?
+    /// The new address of a change not yet confirmed through its link.
+    @OptionalField(key: "pending_email") public var pendingEmail: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -9,6 +9,7 @@ public final class MemberTokenRecord: Model, @unchecked Sendable {
     public enum Purpose: String, Sendable {
         case confirmEmail = "confirm-email"
         case resetPassword = "reset-password"
+        case changeEmail = "change-email"
     }
 
     @ID(key: .id) public var id: UUID?
