@@ -103,7 +103,7 @@ public enum Stylesheet {
     .field.consent label { font-weight: 400; }
     label.required::after { content: " *"; color: #a11d17; }
     .card + .card, .card + form.card, form.card + .card { margin-top: 1rem; }
-    .grid + .card, .grid + details, details + .card { margin-top: 1.5rem; }
+    .grid + .card, .grid + details, details + .card, .card + .grid { margin-top: 1.5rem; }
     #staff-table th, #staff-table td { text-align: left; overflow-wrap: anywhere; vertical-align: top; }
     .field textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; }
     .problem { color: #a11d17; margin: 0; font-size: .9rem; }
