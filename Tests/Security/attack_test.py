@@ -407,7 +407,8 @@ def check_long_form(member):
     length = sum(len(form.get(k, "")) for k in ("description_de", "description_en", "offers_de", "offers_en"))
     answer = s.post(f"{BASE}/en/organisations/new", data=form, allow_redirects=False, timeout=TIMEOUT)
     location = answer.headers.get("Location", "")
-    check(answer.status_code in (302, 303) and "/edit" in location,
+    # A new organisation lands on its new profile.
+    check(answer.status_code in (302, 303) and "/organisations/" in location and "notice=created" in location,
           f"5 a page form with {length:,} characters of text ({len(urlencode(form)) // 1024} KB) is saved",
           saw=f"HTTP {answer.status_code} {short(location or answer.text, 120)}")
 
