@@ -52,4 +52,28 @@ import Testing
     @Test func anErrorPageShowsItsMessagesAsText() {
         #expect(Self.isSafe(ErrorPageView.render(status: 422, messages: [Self.hostile], Self.member)))
     }
+
+    @Test func theAuditLogAndTheStaffPageShowHostileValuesAsText() {
+        let row = AuditModel.Row(occurredAt: Date(), actor: Self.hostile, actorID: UUID(), action: Self.hostile, objectType: Self.hostile,
+                                 objectID: Self.hostile, hub: Self.hostile, objectName: Self.hostile,
+                                 changes: [FieldChange(field: Self.hostile, before: Self.hostile, after: Self.hostile)])
+        let audit = AuditModel(filter: AuditFilter(action: Self.hostile), rows: [row], more: true, hubs: ["hamburg", "cologne"],
+                               actorName: Self.hostile, problems: [FieldProblem(field: "from", message: .init(Self.hostile))])
+        #expect(Self.isSafe(AuditView.render(audit, Self.member)))
+        let staff = StaffView.Model(claimsWaiting: 1, organisationsWaiting: 0,
+                                    staff: [.init(id: UUID(), name: Self.hostile, email: Self.hostile, role: .hubManager(hub: "hamburg"))],
+                                    values: ["email": Self.hostile, "scope": Self.hostile], notice: Self.hostile, csrf: Self.hostile)
+        #expect(Self.isSafe(StaffView.render(staff, Self.member)))
+    }
+
+    /// Every hub city has its own label on the map, in the page's language.
+    @Test func theMapLabelsEveryHubCity() {
+        for context in [Self.visitor, Self.member] {
+            let html = HomeView.render(HomeModel(counts: [:]), context)
+            let labels = html.matches(of: /<text class="label"[^>]*>([^<]*)<\/text>/).map { String($0.output.1) }
+            let cities = Network.hubs.flatMap(\.cities).map { $0.name[context.language] }
+            #expect(labels.sorted() == cities.sorted())
+            #expect(cities.count == 16)
+        }
+    }
 }

@@ -6,7 +6,8 @@ import Plot
 /// attribute values as they are, so a `"` in a name or a query would end the attribute and
 /// start markup of its own. The functions below shadow Plot's attribute builders with the same
 /// signatures inside this module: every view that writes `.href(…)`, `.value(…)`,
-/// `.content(…)`, `.attribute(named:value:)` … gets the escaping one without knowing it.
+/// `.content(…)`, `.attribute(named:value:)`, `.data(named:value:)` … gets the escaping one
+/// without knowing it.
 /// `HTMLEscapingTests` renders every page with hostile view models to keep it so.
 extension String {
     /// The text as an HTML attribute value inside double quotes.
@@ -39,6 +40,21 @@ private func urlText(_ url: URLRepresentable) -> String {
 extension Node {
     static func attribute(named name: String, value: String?, ignoreIfValueIsEmpty: Bool = true) -> Node {
         .attribute(Attribute(name: name, value: value?.attributeEscaped, ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
+    }
+
+}
+
+// Plot declares its `data(named:value:)` for HTML contexts; the same constraint makes these win.
+extension Node where Context: HTMLContext {
+    /// `data-…` attributes; Plot's own prints the value unescaped.
+    static func data(named name: String, value: String) -> Node {
+        .attribute(named: "data-\(name)", value: value)
+    }
+}
+
+extension Attribute where Context: HTMLContext {
+    static func data(named name: String, value: String) -> Self {
+        Attribute(name: "data-\(name)", value: value.attributeEscaped)
     }
 }
 
