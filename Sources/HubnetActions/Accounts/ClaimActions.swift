@@ -85,17 +85,22 @@ public struct ClaimActions: Sendable {
 
     /// Pending claims in the hubs the actor manages, oldest first.
     public func pending() async throws -> [PendingClaim] {
-        let actor = try context.authorize(.reviewClaims, reading: true)
-        let claims = try await ClaimRecord.query(on: context.database).filter(\.$status == "pending").sort(\.$createdAt).all()
-        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database)
-            .find(Array(Set(claims.map(\.organisationID)))).map { ($0.id, $0) })
-        let visible = claims.filter { organisations[$0.organisationID].map { actor.manages(hub: $0.hubSlug) } ?? false }
+        let (visible, organisations) = try await pendingInManagedHubs()
         let members = try await MemberRecord.query(on: context.database).filter(\.$id ~~ visible.map(\.memberID)).all()
         let claimants = Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0) })
         return visible.map { claim in
             let claimant = claimants[claim.memberID].flatMap { $0.erasedAt == nil ? (name: $0.name, email: $0.email) : nil }
             return PendingClaim(claim: Claim(claim), organisation: organisations[claim.organisationID]!, claimant: claimant)
         }
+    }
+
+    /// The pending claims the actor may decide, with their organisations; no claimant is read.
+    private func pendingInManagedHubs() async throws -> (claims: [ClaimRecord], organisations: [UUID: Organisation]) {
+        let actor = try context.authorize(.reviewClaims, reading: true)
+        let claims = try await ClaimRecord.query(on: context.database).filter(\.$status == "pending").sort(\.$createdAt).all()
+        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database)
+            .find(Array(Set(claims.map(\.organisationID)))).map { ($0.id, $0) })
+        return (claims.filter { organisations[$0.organisationID].map { actor.manages(hub: $0.hubSlug) } ?? false }, organisations)
     }
 
     /// Claims decided in the hubs the actor manages, newest first: the hub's history.
@@ -116,10 +121,11 @@ public struct ClaimActions: Sendable {
     }
 
     /// How much waits for the actor's decision, claims and new organisations together: the
-    /// number beside "Claims" in the header. Zero for anyone who decides nothing.
-    public func waiting() async throws -> Int {
-        guard Policy.decide(.reviewClaims, for: context.actor) == .allowed else { return 0 }
-        return try await pending().count + OrganisationActions(context).pending().count
+    /// number beside "Staff" in the header, on every page a staff member opens, so the
+    /// claimants are not read. Zero for anyone who decides nothing.
+    public func waiting() async throws -> (claims: Int, organisations: Int) {
+        guard Policy.decide(.reviewClaims, for: context.actor) == .allowed else { return (0, 0) }
+        return (try await pendingInManagedHubs().claims.count, try await OrganisationActions(context).pending().count)
     }
 
     /// The actor's own claims, newest first, with the organisations they are for.

@@ -170,13 +170,21 @@ struct AccountPageController: RouteCollection {
 
     func changePassword(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(PasswordForm.self)
+        return try await accountForm(request, language, notice: AccountStrings.for(language).passwordChanged) { actions in
+            try await actions.changePassword(current: form.current, to: form.password, keepingSession: request.session.id?.string)
+        }
+    }
+
+    /// A form of the account page: its action, then the page again with the confirmation, or
+    /// with the problems the form should show.
+    private func accountForm(_ request: Request, _ language: SiteLanguage, notice: String,
+                             _ action: (AccountActions) async throws -> Void) async throws -> Response {
         do {
-            try await AccountActions(request.actions()).changePassword(current: form.current, to: form.password,
-                                                                       keepingSession: request.session.id?.string)
+            try await action(AccountActions(request.actions()))
         } catch let failure as ValidationFailure {
             return try await account(request, language, problems: failure.problems)
         }
-        return try await account(request, language, notice: AccountStrings.for(language).passwordChanged)
+        return try await account(request, language, notice: notice)
     }
 
     struct NewAddressForm: Content {
@@ -186,12 +194,10 @@ struct AccountPageController: RouteCollection {
 
     func changeEmail(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let form = try request.content.decode(NewAddressForm.self)
-        do {
-            try await AccountActions(request.actions()).requestEmailChange(to: form.new_email, password: form.email_password)
-        } catch let failure as ValidationFailure {
-            return try await account(request, language, problems: failure.problems)
+        let notice = AccountStrings.for(language).emailChangeSent(SignUp.normalise(email: form.new_email))
+        return try await accountForm(request, language, notice: notice) { actions in
+            try await actions.requestEmailChange(to: form.new_email, password: form.email_password)
         }
-        return try await account(request, language, notice: AccountStrings.for(language).emailChangeSent(SignUp.normalise(email: form.new_email)))
     }
 
     func confirmEmailChange(_ request: Request, _ language: SiteLanguage) async throws -> Response {

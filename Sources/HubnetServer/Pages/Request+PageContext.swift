@@ -9,10 +9,11 @@ extension Request {
         let actor = try await actor()
         guard let name = try await actingMemberName() else { return PageContext(language: language, page: page) }
         let reviewsClaims = Policy.decide(.reviewClaims, for: actor) == .allowed
+        let waiting = reviewsClaims ? try await ClaimActions(actions()).waiting() : (claims: 0, organisations: 0)
         let viewer = Viewer(
             name: name, csrfToken: csrfToken, reviewsClaims: reviewsClaims,
             readsAudit: Policy.decide(.readAuditLog(hub: nil), for: actor) == .allowed,
-            waiting: reviewsClaims ? try await ClaimActions(actions()).waiting() : 0)
+            waiting: waiting.claims + waiting.organisations)
         return PageContext(language: language, page: page, viewer: viewer)
     }
 }

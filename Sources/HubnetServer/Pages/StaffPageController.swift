@@ -12,12 +12,12 @@ struct StaffPageController: RouteCollection {
         routes.page(.POST, .removeRole) { try await remove($0, $1) }
     }
 
-    /// Staff only: the claims query asks the policy, so anyone else gets its refusal.
     func staff(_ request: Request, _ language: SiteLanguage, values: [String: String] = [:], problems: [FieldProblem] = [],
                notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actions = try await request.actions()
-        let claims = try await ClaimActions(actions).pending().count
-        let organisations = try await OrganisationActions(actions).pending().count
+        // Staff only: the count asks the policy, so anyone else gets its refusal.
+        _ = try actions.authorize(.reviewClaims, reading: true)
+        let (claims, organisations) = try await ClaimActions(actions).waiting()
         let staff = Policy.decide(.assignRole(.networkAdmin), for: actions.actor) == .allowed
             ? try await RoleActions(actions).staff().map { StaffView.Model.Person(id: $0.id, name: $0.name, email: $0.email, role: $0.role) }
             : nil
