@@ -220,6 +220,8 @@ try:
     driver.get(BASE + "/de/directory?q=logistik")
     profile = driver.find_element(By.CSS_SELECTOR, ".results .result-name").get_attribute("href")
     at_both_widths(driver, wait, profile.removeprefix(BASE), "profile", "#organisation-name")
+    at_both_widths(driver, wait, "/de/hubs/frankfurt-darmstadt", "hub", "#find-partners-in-hub")
+    at_both_widths(driver, wait, "/de/claims", "claims", "main h1")
     at_both_widths(driver, wait, "/de/staff", "staff", "#roles")
     at_both_widths(driver, wait, "/de/audit", "audit", "main h1")
     at_both_widths(driver, wait, "/de/account", "account", "main h1")

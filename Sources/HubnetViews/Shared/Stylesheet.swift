@@ -58,7 +58,7 @@ public enum Stylesheet {
     .tags li, .tag { background: #e9f0ff; color: var(--accent-ink); border-radius: 999px; padding: .1rem .6rem; font-size: .85rem; }
     .tag.focus, .tags li.focus { background: #ffe9e7; color: #8f1d17; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.2rem; margin: 0; }
-    .facts dt { color: var(--muted); } .facts dd { margin: 0; }
+    .facts dt { color: var(--muted); } .facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
     .search { display: flex; flex-wrap: wrap; gap: .6rem; margin-bottom: 1.2rem; align-items: end; }
     .search label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); gap: .2rem; }
     .search input[type=search] { min-width: min(100%, 22rem); }
@@ -73,6 +73,8 @@ public enum Stylesheet {
       .site-header { gap: .4rem; padding-top: .6rem; padding-bottom: .6rem; }
       nav { gap: .3rem .9rem; font-size: .95rem; }
       .card { padding: 1rem; }
+      /* Facts stack: a label over its value, so long labels take no width from the values. */
+      .facts { grid-template-columns: minmax(0, 1fr); gap: 0; } .facts dd { margin-bottom: .6rem; }
       /* The map uses the whole width, and its labels grow so they read at about 12 px. */
       .card.map { padding: 1rem .25rem; } .card.map > h2, .card.map > p { padding: 0 .75rem; }
       .map .label { font-size: 19px; }
