@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // The domain: Foundation only.
@@ -35,10 +36,15 @@ let package = Package(
         ]),
         // Every action of the network, one function each: policy, validation, write, audit, outbox. No Vapor.
         .target(name: "HubnetActions", dependencies: [
-            "HubnetCore", "HubnetPersistence",
+            "HubnetCore", "HubnetPersistence", "HubnetImaging",
             .product(name: "Algorithms", package: "swift-algorithms"),
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Logos: PNG and JPEG in, scaled PNG out. zlib through compress-nio; nothing else.
+        .target(name: "HubnetImaging", dependencies: [
+            .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "HubnetViews", dependencies: [
             "HubnetCore",
@@ -63,9 +69,10 @@ let package = Package(
         .testTarget(name: "HubnetCoreTests", dependencies: ["HubnetCore"]),
         .testTarget(name: "HubnetPersistenceTests", dependencies: ["HubnetPersistence", "HubnetTestSupport"]),
         .testTarget(name: "HubnetViewsTests", dependencies: ["HubnetViews"]),
+        .testTarget(name: "HubnetImagingTests", dependencies: ["HubnetImaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubnetActionsTests", dependencies: ["HubnetActions", "HubnetTestSupport"]),
         .testTarget(name: "HubnetServerTests", dependencies: [
-            "HubnetServer", "HubnetTestSupport",
+            "HubnetServer", "HubnetTestSupport", "HubnetImaging",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

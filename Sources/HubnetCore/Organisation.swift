@@ -15,12 +15,15 @@ public struct Organisation: Hashable, Sendable, Identifiable, Codable {
     public var foundedYear: Int?
     public var employees: EmployeeBand?
     public var stage: FundingStage?
+    /// Set when the organisation has a logo: the version its address carries. Only the logo
+    /// upload sets it.
+    public var logoVersion: String?
 
     public init(
         id: UUID = UUID(), name: String, kind: OrganisationKind, hubSlug: String, city: String,
         topicSlugs: [String], description: LocalizedText, offers: LocalizedText = .init(""),
         seeks: LocalizedText = .init(""), website: String? = nil, foundedYear: Int? = nil,
-        employees: EmployeeBand? = nil, stage: FundingStage? = nil
+        employees: EmployeeBand? = nil, stage: FundingStage? = nil, logoVersion: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -35,6 +38,7 @@ public struct Organisation: Hashable, Sendable, Identifiable, Codable {
         self.foundedYear = foundedYear
         self.employees = employees
         self.stage = stage
+        self.logoVersion = logoVersion
     }
 
     public var hub: Hub? { Network.hub(hubSlug) }

@@ -30,7 +30,7 @@ public struct OrganisationStore: Sendable {
         // In chunks: PostgreSQL takes at most 65,535 parameters in one statement, and the
         // investor model asks for every company that ever got a deal.
         for chunk in ids.chunks(ofCount: 10_000) {
-            let rows = try await sql.select().columns(Self.columns).from(OrganisationRecord.schema)
+            let rows = try await sql.select().columns(Self.readColumns).from(OrganisationRecord.schema)
                 .where("id", .in, Array(chunk)).all()
             for organisation in try await organisations(from: rows) { byID[organisation.id] = organisation }
         }
@@ -41,7 +41,7 @@ public struct OrganisationStore: Sendable {
     public func forEachBatch(size: Int = 5_000, _ body: ([Organisation]) async throws -> Void) async throws {
         var after: UUID?
         while true {
-            var query = sql.select().columns(Self.columns).from(OrganisationRecord.schema)
+            var query = sql.select().columns(Self.readColumns).from(OrganisationRecord.schema)
             if let after { query = query.where("id", .greaterThan, after) }
             let rows = try await query.orderBy("id").limit(size).all()
             let batch = try await organisations(from: rows)
@@ -90,6 +90,7 @@ public struct OrganisationStore: Sendable {
         try await database.writeTransaction { database in
             guard let record = try await OrganisationRecord.find(id, on: database) else { return false }
             try await OrganisationTopicRecord.query(on: database).filter(\.$organisationID == id).delete()
+            try await OrganisationLogoRecord.query(on: database).filter(\.$id == id).delete()
             try await record.delete(on: database)
             try await OrganisationChangeRecord(organisationID: id).create(on: database)
             return true
@@ -144,6 +145,9 @@ public struct OrganisationStore: Sendable {
         "id", "name", "kind", "hub_slug", "city", "description_de", "description_en", "offers_de", "offers_en",
         "seeks_de", "seeks_en", "website", "founded_year", "employees", "stage",
     ]
+    /// What reads add: the logo's version is written only with the logo (`LogoStore`), never
+    /// from an organisation a form or an import sends.
+    static let readColumns = columns + ["logo_version"]
 
     static func values(of organisation: Organisation) -> [any SQLExpression] {
         let o = organisation
@@ -189,7 +193,8 @@ public struct OrganisationStore: Sendable {
                 website: try optional("website", String.self),
                 foundedYear: try optional("founded_year", Int.self),
                 employees: try optional("employees", String.self).flatMap(EmployeeBand.init(rawValue:)),
-                stage: try optional("stage", String.self).flatMap(FundingStage.init(rawValue:)))
+                stage: try optional("stage", String.self).flatMap(FundingStage.init(rawValue:)),
+                logoVersion: try optional("logo_version", String.self))
         }
     }
 }

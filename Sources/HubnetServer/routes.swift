@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
             return response
         }
     }
+    try app.register(collection: LogoController())
     // Pages know members by session and check every form post for its CSRF token.
     let pages = app.grouped(app.sessions.middleware, CSRFMiddleware())
     try pages.register(collection: PageController())

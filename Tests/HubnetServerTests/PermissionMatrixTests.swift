@@ -76,6 +76,11 @@ import VaporTesting
               body: { _ in ["city": "Hamburg-Altona"] }, expected: [401, 403, 200, 200, 403, 200, 200]),
         Route(name: "DELETE /organisations/{id}", method: .DELETE, path: { "/api/v1/organisations/\($0.target.id)" },
               body: { _ in nil }, expected: [401, 403, 403, 204, 403, 204, 204]),
+        // A JSON body is no image: whoever may edit gets 422 (the policy is asked first).
+        Route(name: "PUT /organisations/{id}/logo", method: .PUT, path: { "/api/v1/organisations/\($0.target.id)/logo" },
+              body: { _ in ["logo": "not an image"] }, expected: [401, 403, 422, 422, 403, 422, 422]),
+        Route(name: "DELETE /organisations/{id}/logo", method: .DELETE, path: { "/api/v1/organisations/\($0.target.id)/logo" },
+              body: { _ in nil }, expected: [401, 403, 404, 404, 403, 404, 404]),
         Route(name: "POST /organisations/{id}/claims", method: .POST, path: { "/api/v1/organisations/\($0.target.id)/claims" },
               body: { _ in ["message": "I work here"] }, expected: [401, 201, 403, 403, 201, 201, 201]),
         Route(name: "POST /organisations/{id}/approve", method: .POST, path: { "/api/v1/organisations/\($0.target.id)/approve" },
@@ -144,6 +149,11 @@ import VaporTesting
              "description_de": "Neu beschrieben", "description_en": "", "offers_de": "", "offers_en": "", "seeks_de": "",
              "seeks_en": "", "website": "", "foundedYear": "", "topics[]": scene.target.topicSlugs[0]] },
                   expected: ["sign-in", "403", "ok", "ok", "403", "ok", "ok"]),
+        // Without a file: whoever may edit is asked for one (422), the others are refused.
+        FormRoute(name: "upload logo", path: { "/de/organisations/\($0.target.id)/logo" }, fields: { _ in [:] },
+                  expected: ["sign-in", "403", "422", "422", "403", "422", "422"]),
+        FormRoute(name: "remove logo", path: { "/de/organisations/\($0.target.id)/logo/remove" }, fields: { _ in [:] },
+                  expected: ["sign-in", "403", "404", "404", "403", "404", "404"]),
         FormRoute(name: "claim organisation", path: { "/de/organisations/\($0.target.id)/claim" }, fields: { _ in ["message": "Hallo"] },
                   expected: ["sign-in", "ok", "403", "403", "ok", "ok", "ok"]),
         FormRoute(name: "approve claim", path: { "/de/claims/\($0.claim)/approve" }, fields: { _ in [:] },

@@ -23,6 +23,8 @@ import Vapor
         case .editOrganisation: .editOrganisation(id: id, saved: true)
         case .claimOrganisation: .claimOrganisation(id: id)
         case .approveOrganisation: .approveOrganisation(id: id)
+        case .organisationLogo: .organisationLogo(id: id)
+        case .removeOrganisationLogo: .removeOrganisationLogo(id: id)
         case .signUp: .signUp
         case .signIn: .signIn
         case .signOut: .signOut

@@ -35,6 +35,25 @@ public final class BrowserSession: @unchecked Sendable {
         return response
     }
 
+    /// Posts a file as a browser's multipart form does, with the CSRF token.
+    @discardableResult
+    public func postFile(_ path: String, field: String, filename: String, contentType: String, data: [UInt8]) async throws -> TestingHTTPResponse {
+        let boundary = "----hubnet-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        if let csrf {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
+        body.writeString("Content-Type: \(contentType)\r\n\r\n")
+        body.writeBytes(data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = headers()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
+        remember(response)
+        return response
+    }
+
     /// Signs in through the form, as a person would.
     @discardableResult
     public func signIn(email: String, password: String, language: String = "de") async throws -> TestingHTTPResponse {

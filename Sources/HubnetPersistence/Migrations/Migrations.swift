@@ -10,5 +10,6 @@ public enum HubnetMigrations {
         CreateOpportunitiesAndInvestments(),
         HardenAccounts(),
         RecordPrivacyConsent(),
+        CreateOrganisationLogos(),
     ]
 }

@@ -19,6 +19,8 @@ public final class OrganisationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "founded_year") public var foundedYear: Int?
     @OptionalField(key: "employees") public var employees: String?
     @OptionalField(key: "stage") public var stage: String?
+    /// Written only by `LogoStore`, with the logo itself.
+    @OptionalField(key: "logo_version") public var logoVersion: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -1,5 +1,6 @@
 import Foundation
 import HubnetCore
+import HubnetViews
 import Vapor
 
 /// The JSON shapes of API v1. Kept apart from the domain so the wire format changes only on purpose.
@@ -99,6 +100,8 @@ struct OrganisationDTO: Content {
     let foundedYear: Int?
     let employees: String?
     let stage: String?
+    /// The logo's address on this site (a PNG of at most 256 × 256 pixels), or null.
+    let logo: String?
 
     init(_ organisation: Organisation) {
         id = organisation.id.uuidString.lowercased()
@@ -114,6 +117,7 @@ struct OrganisationDTO: Content {
         foundedYear = organisation.foundedYear
         employees = organisation.employees?.rawValue
         stage = organisation.stage?.rawValue
+        logo = organisation.logoVersion.map { SiteURL.logo(of: organisation.id, version: $0) }
     }
 
     // Explicit nulls, so every field is always present in responses.
@@ -132,6 +136,7 @@ struct OrganisationDTO: Content {
         try container.encode(foundedYear, forKey: .foundedYear)
         try container.encode(employees, forKey: .employees)
         try container.encode(stage, forKey: .stage)
+        try container.encode(logo, forKey: .logo)
     }
 }
 

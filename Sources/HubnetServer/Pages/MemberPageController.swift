@@ -13,6 +13,8 @@ struct MemberPageController: RouteCollection {
         routes.page(.POST, .newOrganisation) { try await create($0, $1) }
         routes.page(.GET, .editOrganisation) { try await editForm($0, $1) }
         routes.page(.POST, .editOrganisation) { try await edit($0, $1) }
+        routes.page(.POST, .organisationLogo) { try await uploadLogo($0, $1) }
+        routes.page(.POST, .removeOrganisationLogo) { try await removeLogo($0, $1) }
         routes.page(.POST, .claimOrganisation) { try await claim($0, $1) }
         routes.page(.GET, .claims) { try await claims($0, $1) }
         routes.page(.POST, .approveClaim) { try await decide($0, $1, approve: true) }
@@ -130,6 +132,32 @@ struct MemberPageController: RouteCollection {
                                 language, status: .unprocessableEntity)
         }
         return request.redirect(to: SiteURL.editOrganisation(id: id, saved: true).path(language), redirectType: .normal)
+    }
+
+    struct LogoForm: Content {
+        var logo: File?
+    }
+
+    /// The logo form posts the file alone (multipart); a problem shows the whole edit page again.
+    func uploadLogo(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let id = try organisationID(request)
+        let file = (try? request.content.decode(LogoForm.self))?.logo
+        let actions = try await request.actions()
+        do {
+            _ = try await LogoActions(actions).replace(id, with: file.map { Array($0.data.readableBytesView) } ?? [])
+        } catch let failure as ValidationFailure {
+            let organisation = try await OrganisationActions(actions).existing(id)
+            let context = try await request.pageContext(language, .editOrganisation(id: id))
+            return htmlResponse(OrganisationEditView.render(organisation, problems: failure.problems, saved: false, csrf: request.csrfToken, context),
+                                language, status: .unprocessableEntity)
+        }
+        return request.redirect(to: SiteURL.editOrganisation(id: id, saved: true).path(language) + "#logo", redirectType: .normal)
+    }
+
+    func removeLogo(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let id = try organisationID(request)
+        try await LogoActions(request.actions()).remove(id)
+        return request.redirect(to: SiteURL.editOrganisation(id: id, saved: true).path(language) + "#logo", redirectType: .normal)
     }
 
     struct ClaimForm: Content {

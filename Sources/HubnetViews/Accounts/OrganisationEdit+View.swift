@@ -60,7 +60,38 @@ public enum OrganisationEditView {
                              .choice(value: "", label: account.notStated, selected: o.stage == nil),
                              .forEach(FundingStage.allCases) { .choice(value: $0.rawValue, label: $0.label[language], selected: $0 == o.stage) })),
                 .button(.type(.submit), .id("save"), .text(account.save))
-            )
+            ),
+            isNew ? .p(.class("meta"), .text(LogoStrings.for(language).afterSaving)) : logoSection(o, problems: problems, csrf: csrf, context)
         ).render()
+    }
+
+    /// A form of its own: the file goes as multipart, the profile's texts do not need to.
+    static func logoSection(_ organisation: Organisation, problems: [FieldProblem], csrf: String, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let strings = LogoStrings.for(context.language)
+        let problem = problems.first { $0.field == "logo" }?.message[context.language]
+        return .section(
+            .class("card"), .id("logo"),
+            .h2(.text(strings.title)),
+            organisation.logoVersion == nil
+                ? .p(.id("no-logo"), .text(strings.none))
+                : .p(OrganisationLogo.image(organisation, .profile, alt: strings.altText(organisation.name))),
+            .form(
+                .method(.post), .action(context.link(.organisationLogo(id: organisation.id))), .id("logo-form"),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                FormParts.csrf(csrf),
+                .div(.class("field"),
+                     .label(.attribute(named: "for", value: "logo-file"), .text(strings.file)),
+                     .input(.type(.file), .name("logo"), .id("logo-file"), .attribute(named: "accept", value: "image/png,image/jpeg"),
+                            .required(true), .attribute(named: "aria-describedby", value: "logo-hint")),
+                     .p(.class("meta"), .id("logo-hint"), .text(strings.hint)),
+                     .unwrap(problem) { .p(.class("problem"), .id("logo-problem"), .text($0)) }),
+                .button(.type(.submit), .id("upload-logo"), .text(strings.upload))
+            ),
+            .if(organisation.logoVersion != nil, .form(
+                .method(.post), .action(context.link(.removeOrganisationLogo(id: organisation.id))),
+                FormParts.csrf(csrf),
+                .button(.type(.submit), .class("secondary"), .id("remove-logo"), .text(strings.remove))
+            ))
+        )
     }
 }

@@ -109,7 +109,8 @@ public enum DirectoryView {
         let description = organisation.description.preferring(language)
         return .li(
             .class("card result"),
-            .h3(.a(.class("result-name"), .href(context.link(.organisation(id: organisation.id))), .text(organisation.name))),
+            .h3(OrganisationLogo.image(organisation, .card),
+                .a(.class("result-name"), .href(context.link(.organisation(id: organisation.id))), .text(organisation.name))),
             .p(.class("meta"), .text(organisation.kind.label[language] + " · " + organisation.place(language))),
             .ul(.class("tags"), .forEach(organisation.topics) { topic in
                 .li(.class(organisation.hub?.focusTopicSlugs.contains(topic.slug) == true ? "focus" : "topic"), .text(topic.label[language]))

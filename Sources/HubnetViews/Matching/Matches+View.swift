@@ -73,7 +73,7 @@ public enum InvestorsView {
             .if(model.rows.isEmpty, .p(.text(s.noInvestors))),
             .ol(.class("results"), .id("investors"), .forEach(model.rows) { row in
                 .li(.class("card"),
-                    .h3(.a(.href(context.link(.organisation(id: row.investor.id))), .text(row.investor.name))),
+                    .h3(OrganisationLogo.image(row.investor, .card), .a(.href(context.link(.organisation(id: row.investor.id))), .text(row.investor.name))),
                     .p(.class("meta"), .text(row.investor.place(language))),
                     .ul(.class("reasons"), .forEach(row.shownFactors) { .li(.text($0.explanation[language])) }))
             })
@@ -91,7 +91,7 @@ enum MatchParts {
             let o = row.organisation
             return .li(
                 .class("card partner"),
-                .h3(.a(.href(context.link(.organisation(id: o.id))), .text(o.name))),
+                .h3(OrganisationLogo.image(o, .card), .a(.href(context.link(.organisation(id: o.id))), .text(o.name))),
                 .p(.class("meta"), .text([o.kind.label[language], o.place(language),
                                           "\(s.score): " + row.score.formatted(in: language, places: 1)].joined(separator: " · "))),
                 reasons(row.reasons, context))

@@ -11,7 +11,7 @@ public enum OrganisationProfileView {
         return Layout.page(
             context, title: organisation.name, section: .directory,
             .p(.a(.href(context.link(.directory())), .text("← " + strings.backToDirectory))),
-            .h1(.id("organisation-name"), .text(organisation.name)),
+            .h1(.id("organisation-name"), OrganisationLogo.image(organisation, .profile), .text(organisation.name)),
             .unwrap(model.notice) { .div(.class("notice"), .id("profile-notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .if(model.canEdit, .p(.a(.id("edit-link"), .href(context.link(.editOrganisation(id: organisation.id))),
                                       .text(context.accountStrings.edit)))),

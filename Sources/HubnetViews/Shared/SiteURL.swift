@@ -24,6 +24,9 @@ public enum SiteURL: Hashable, Sendable {
     case editOrganisation(id: UUID, saved: Bool = false)
     case claimOrganisation(id: UUID)
     case approveOrganisation(id: UUID)
+    /// Uploading (a form post with the file) and removing an organisation's logo.
+    case organisationLogo(id: UUID)
+    case removeOrganisationLogo(id: UUID)
     case signUp
     case signIn
     case signOut
@@ -66,6 +69,7 @@ public enum SiteURL: Hashable, Sendable {
     /// link is printed from them, so the two cannot drift apart (`SiteURLTests`).
     public enum Route: String, CaseIterable, Sendable {
         case home, hubs, hub, directory, organisations, organisation, newOrganisation, editOrganisation, claimOrganisation, approveOrganisation
+        case organisationLogo, removeOrganisationLogo
         case signUp, signIn, signOut, confirm, forgotPassword, resetPassword
         case account, accountTokens, accountPassword, accountEmail, confirmEmailChange, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit, staff, appointRole, removeRole
@@ -84,6 +88,8 @@ public enum SiteURL: Hashable, Sendable {
             case .editOrganisation: ["organisations", ":id", "edit"]
             case .claimOrganisation: ["organisations", ":id", "claim"]
             case .approveOrganisation: ["organisations", ":id", "approve"]
+            case .organisationLogo: ["organisations", ":id", "logo"]
+            case .removeOrganisationLogo: ["organisations", ":id", "logo", "remove"]
             case .signUp: ["sign-up"]
             case .signIn: ["sign-in"]
             case .signOut: ["sign-out"]
@@ -131,6 +137,8 @@ public enum SiteURL: Hashable, Sendable {
         case .editOrganisation: .editOrganisation
         case .claimOrganisation: .claimOrganisation
         case .approveOrganisation: .approveOrganisation
+        case .organisationLogo: .organisationLogo
+        case .removeOrganisationLogo: .removeOrganisationLogo
         case .signUp: .signUp
         case .signIn: .signIn
         case .signOut: .signOut
@@ -169,6 +177,7 @@ public enum SiteURL: Hashable, Sendable {
         switch self {
         case .hub(let slug): [":slug": slug]
         case .organisation(let id, _), .editOrganisation(let id, _), .claimOrganisation(let id), .approveOrganisation(let id),
+             .organisationLogo(let id), .removeOrganisationLogo(let id),
              .revokeToken(let id), .decideClaim(let id, _), .organisationMatches(let id), .organisationInvestors(let id),
              .opportunity(let id), .deleteOpportunity(let id):
             [":id": id.uuidString.lowercased()]
@@ -201,6 +210,11 @@ public enum SiteURL: Hashable, Sendable {
     /// The API's documents and the language-neutral entry point.
     public static let openAPIDocument = "/api/v1/openapi.json"
     public static let apiRoot = "/api/v1"
+    /// An organisation's logo. The version (a digest of the image) makes each logo's address
+    /// unique, so browsers keep it for good and a new logo is a new address.
+    public static func logo(of id: UUID, version: String) -> String {
+        "/logos/\(id.uuidString.lowercased()).png?v=" + (version.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
     /// Development only: the mails the outbox holds, when no SMTP server is set.
     public static let mailbox = "/dev/mailbox"
 

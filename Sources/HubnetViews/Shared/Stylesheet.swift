@@ -36,6 +36,9 @@ public enum Stylesheet {
     h2 { font-size: 1.3rem; margin: 2rem 0 .8rem; }
     .lead { font-size: 1.1rem; color: var(--muted); max-width: 60rem; }
     .card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.2rem 1.4rem; }
+    .logo { object-fit: contain; vertical-align: middle; background: #fff; border: 1px solid var(--line); border-radius: 6px; margin-right: .6rem; }
+    .logo-card { width: 40px; height: 40px; }
+    .logo-profile { width: 72px; height: 72px; }
     .grid { display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); align-items: start; }
     .map svg { width: 100%; height: auto; display: block; }
     .map .land { fill: #e8edf5; stroke: #9aa6bd; stroke-width: 1.2; }
