@@ -9,15 +9,8 @@ extension Bitmap {
         let newWidth = max(1, Int((Double(width) * factor).rounded()))
         let newHeight = max(1, Int((Double(height) * factor).rounded()))
 
-        var premultiplied = [Double](repeating: 0, count: rgba.count)
-        for i in stride(from: 0, to: rgba.count, by: 4) {
-            let alpha = Double(rgba[i + 3]) / 255
-            premultiplied[i] = Double(rgba[i]) * alpha
-            premultiplied[i + 1] = Double(rgba[i + 1]) * alpha
-            premultiplied[i + 2] = Double(rgba[i + 2]) * alpha
-            premultiplied[i + 3] = Double(rgba[i + 3])
-        }
-        // Rows first, then columns: the box filter is separable.
+        // Rows first, then columns: the box filter is separable. Premultiplied on the fly, so
+        // the only large buffer is the narrow one between the passes.
         let across = Self.coverage(from: width, to: newWidth)
         var rows = [Double](repeating: 0, count: newWidth * height * 4)
         for y in 0..<height {
@@ -25,7 +18,12 @@ extension Bitmap {
                 let target = (y * newWidth + x) * 4
                 for (source, weight) in weights {
                     let from = (y * width + source) * 4
-                    for channel in 0..<4 { rows[target + channel] += premultiplied[from + channel] * weight }
+                    let alpha = Double(rgba[from + 3])
+                    let colourWeight = weight * alpha / 255
+                    rows[target] += Double(rgba[from]) * colourWeight
+                    rows[target + 1] += Double(rgba[from + 1]) * colourWeight
+                    rows[target + 2] += Double(rgba[from + 2]) * colourWeight
+                    rows[target + 3] += alpha * weight
                 }
             }
         }

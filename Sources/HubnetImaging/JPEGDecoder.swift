@@ -45,7 +45,7 @@ public enum JPEGDecoder {
         let quantisation: Int
         var blocksPerLine = 0, blocksPerColumn = 0
         /// Coefficients of every block, in natural (not zigzag) order, dequantised at the end.
-        var coefficients: [Int32] = []
+        var coefficients: [Int16] = []
         var dcTable = 0, acTable = 0
         var prediction = 0
     }
@@ -140,7 +140,7 @@ public enum JPEGDecoder {
                 // Blocks are allocated for whole MCUs; the edge blocks beyond the image are decoded and dropped.
                 components[index].blocksPerLine = mcusPerLine * components[index].horizontal
                 components[index].blocksPerColumn = mcusPerColumn * components[index].vertical
-                components[index].coefficients = [Int32](
+                components[index].coefficients = [Int16](
                     repeating: 0, count: components[index].blocksPerLine * components[index].blocksPerColumn * 64)
             }
             frameSeen = true
@@ -199,14 +199,17 @@ public enum JPEGDecoder {
 
             let single = members.count == 1
             let units: Int
+            // Only the sizes are read out of a component here: a copy of the Component would
+            // share its coefficient buffer, and the next write would copy the whole buffer.
             if single {
-                let component = components[members[0]]
-                let across = (((width * component.horizontal + maximumHorizontal - 1) / maximumHorizontal) + 7) / 8
-                let down = (((height * component.vertical + maximumVertical - 1) / maximumVertical) + 7) / 8
+                let horizontal = components[members[0]].horizontal, vertical = components[members[0]].vertical
+                let blocksPerLine = components[members[0]].blocksPerLine
+                let across = (((width * horizontal + maximumHorizontal - 1) / maximumHorizontal) + 7) / 8
+                let down = (((height * vertical + maximumVertical - 1) / maximumVertical) + 7) / 8
                 units = across * down
                 for unit in 0..<units {
                     try restartIfDue(unit, &reader, &scan, members)
-                    let block = (unit / across) * component.blocksPerLine + unit % across
+                    let block = (unit / across) * blocksPerLine + unit % across
                     try decodeBlock(members[0], block, &reader, &scan)
                 }
             } else {
@@ -215,11 +218,12 @@ public enum JPEGDecoder {
                     try restartIfDue(unit, &reader, &scan, members)
                     let mcuRow = unit / mcusPerLine, mcuColumn = unit % mcusPerLine
                     for member in members {
-                        let component = components[member]
-                        for v in 0..<component.vertical {
-                            for h in 0..<component.horizontal {
-                                let row = mcuRow * component.vertical + v, column = mcuColumn * component.horizontal + h
-                                try decodeBlock(member, row * component.blocksPerLine + column, &reader, &scan)
+                        let vertical = components[member].vertical, horizontal = components[member].horizontal
+                        let blocksPerLine = components[member].blocksPerLine
+                        for v in 0..<vertical {
+                            for h in 0..<horizontal {
+                                let row = mcuRow * vertical + v, column = mcuColumn * horizontal + h
+                                try decodeBlock(member, row * blocksPerLine + column, &reader, &scan)
                             }
                         }
                     }
@@ -247,7 +251,7 @@ public enum JPEGDecoder {
                 let size = try reader.decode(dc)
                 let difference = size == 0 ? 0 : try reader.receiveExtend(size)
                 components[member].prediction += difference
-                components[member].coefficients[base] = Int32(components[member].prediction)
+                components[member].coefficients[base] = Int16(truncatingIfNeeded: components[member].prediction)
                 var k = 1
                 while k < 64 {
                     let symbol = try reader.decode(ac)
@@ -259,7 +263,7 @@ public enum JPEGDecoder {
                     }
                     k += run
                     guard k < 64 else { throw .corrupt("a block with more than 64 coefficients") }
-                    components[member].coefficients[base + zigzag[k]] = Int32(try reader.receiveExtend(size))
+                    components[member].coefficients[base + zigzag[k]] = Int16(truncatingIfNeeded: try reader.receiveExtend(size))
                     k += 1
                 }
                 return
@@ -270,9 +274,9 @@ public enum JPEGDecoder {
                     let size = try reader.decode(dc)
                     let difference = size == 0 ? 0 : try reader.receiveExtend(size)
                     components[member].prediction += difference
-                    components[member].coefficients[base] = Int32(components[member].prediction * (1 << scan.low))
+                    components[member].coefficients[base] = Int16(truncatingIfNeeded: components[member].prediction * (1 << scan.low))
                 } else if reader.bit() == 1 {
-                    components[member].coefficients[base] |= Int32(1 << scan.low)
+                    components[member].coefficients[base] |= Int16(truncatingIfNeeded: 1 << scan.low)
                 }
                 return
             }
@@ -302,7 +306,7 @@ public enum JPEGDecoder {
                 }
                 k += run
                 guard k < 64 else { throw .corrupt("a block with more than 64 coefficients") }
-                components[member].coefficients[base + zigzag[k]] = Int32(try reader.receiveExtend(size) * (1 << scan.low))
+                components[member].coefficients[base + zigzag[k]] = Int16(truncatingIfNeeded: try reader.receiveExtend(size) * (1 << scan.low))
                 k += 1
             }
         }
@@ -311,11 +315,11 @@ public enum JPEGDecoder {
         /// and stb_image read it: correction bits for coefficients already non-zero are
         /// interleaved with the zero run that leads to the next new one.
         mutating func refineACScan(_ member: Int, _ base: Int, _ ac: HuffmanTable, _ reader: inout BitReader, _ scan: inout Scan) throws(ImageProblem) {
-            let bit = Int32(1 << scan.low)
+            let bit = Int16(truncatingIfNeeded: 1 << scan.low)
             func refine(_ index: Int, _ component: inout Component, _ reader: inout BitReader) {
                 let value = component.coefficients[index]
                 if reader.bit() == 1, value & bit == 0 {
-                    component.coefficients[index] = value >= 0 ? value + bit : value - bit
+                    component.coefficients[index] = value >= 0 ? value &+ bit : value &- bit
                 }
             }
             var k = scan.spectralStart
@@ -332,7 +336,7 @@ public enum JPEGDecoder {
                 let symbol = try reader.decode(ac)
                 var run = symbol >> 4
                 let size = symbol & 15
-                var value: Int32 = 0
+                var value: Int16 = 0
                 if size == 0 {
                     if run < 15 {
                         scan.endOfBandRun = (1 << run) - 1 + (run > 0 ? reader.bits(run) : 0)
@@ -370,7 +374,7 @@ public enum JPEGDecoder {
                 for row in 0..<component.blocksPerColumn {
                     for column in 0..<component.blocksPerLine {
                         let base = (row * component.blocksPerLine + column) * 64
-                        for i in 0..<64 { block[i] = component.coefficients[base + i] * table[i] }
+                        for i in 0..<64 { block[i] = Int32(component.coefficients[base + i]) &* table[i] }
                         InverseDCT.transform(block, into: &plane, at: row * 8 * stride + column * 8, stride: stride)
                     }
                 }

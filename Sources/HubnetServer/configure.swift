@@ -47,6 +47,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(EvalCommand(), as: "eval")
     app.asyncCommands.use(MatchCommand(), as: "match")
+    app.asyncCommands.use(LogoCommand(), as: "logo")
 }
 
 /// Reads the settings from the environment; a malformed one stops start-up with its name.

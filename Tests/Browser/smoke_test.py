@@ -8,10 +8,14 @@ script's environment).
 Usage: python3 Tests/Browser/smoke_test.py http://127.0.0.1:PORT [screenshot-dir]
 """
 import json
+import math
 import os
+import struct
 import sys
+import tempfile
 import time
 import urllib.request
+import zlib
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -39,6 +43,26 @@ def shot(driver, name):
     if SHOTS:
         os.makedirs(SHOTS, exist_ok=True)
         driver.save_screenshot(f"{SHOTS}/{name}.png")
+
+
+def write_logo():
+    """A 300 x 300 PNG logo (a ring on transparent ground), written without any image library."""
+    rows = b""
+    for y in range(300):
+        row = b"\x00"
+        for x in range(300):
+            distance = math.hypot(x - 150, y - 150)
+            row += bytes([0, 84, 166, 255]) if 80 <= distance <= 130 else (bytes([230, 120, 20, 255]) if distance < 50 else bytes(4))
+        rows += row
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 300, 300, 8, 6, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    path = os.path.join(tempfile.mkdtemp(), "smoke-logo.png")
+    with open(path, "wb") as f:
+        f.write(png)
+    return path
 
 
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
@@ -246,12 +270,23 @@ try:
     description.send_keys("Robots for the port.")
     driver.find_element(By.ID, "save").click()
     wait.until(EC.presence_of_element_located((By.ID, "saved")))
+    # A logo: chosen in the file field, scaled by the server, shown on the form.
+    driver.find_element(By.ID, "logo-file").send_keys(write_logo())
+    driver.find_element(By.ID, "upload-logo").click()
+    wait.until(EC.presence_of_element_located((By.ID, "remove-logo")))
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#logo img.logo")) == 1, "the uploaded logo shows on the form")
     shot(driver, "edit-organisation")
     driver.get(BASE + "/en/directory?q=smoke+robotics")
+    result_logo = driver.find_elements(By.CSS_SELECTOR, ".result img.logo")
+    check(len(result_logo) == 1, "the logo shows on the directory card")
     driver.find_element(By.LINK_TEXT, "Smoke Robotics").click()
     wait.until(EC.presence_of_element_located((By.ID, "organisation-name")))
     check("Robots for the port." in driver.page_source, "the edit shows on the English profile")
     check(len(driver.find_elements(By.ID, "edit-link")) == 1, "its member may edit it")
+    logo = driver.find_elements(By.CSS_SELECTOR, "#organisation-name img.logo")
+    check(len(logo) == 1 and driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", logo[0]) == 256,
+          "the profile shows the logo, loaded, as the server scaled it (256 px)")
+    shot(driver, "profile-with-logo")
 
     # Post a challenge for the new organisation; the post lists fitting partners with reasons.
     driver.get(BASE + "/de/opportunities/new")

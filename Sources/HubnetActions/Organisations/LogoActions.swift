@@ -26,6 +26,17 @@ public struct LogoActions: Sendable {
         _ = try context.memberID()
         let organisation = try await OrganisationActions(context).existing(organisationID)
         try context.authorize(.editOrganisation(id: organisationID, hub: organisation.hubSlug))
+        return try await store(upload, for: organisation)
+    }
+
+    /// The same for the command line, which operators run with the database in hand: no
+    /// policy stands in between (as for imports).
+    public func replaceAsOperator(_ organisationID: UUID, with upload: [UInt8]) async throws -> Organisation {
+        try await store(upload, for: try await OrganisationActions(context).existing(organisationID))
+    }
+
+    private func store(_ upload: [UInt8], for organisation: Organisation) async throws -> Organisation {
+        let organisationID = organisation.id
         let logo = try Self.prepared(upload)
         try await context.write { database in
             guard try await LogoStore(database).save(logo, of: organisationID, at: context.now) else {

@@ -19,11 +19,14 @@ enum OrganisationJSON {
         return elements.enumerated().map { offset, element in
             let position = offset + 1
             do {
-                guard JSONSerialization.isValidJSONObject(element) else {
+                guard JSONSerialization.isValidJSONObject(element), var object = element as? [String: Any] else {
                     throw ValidationFailure([FieldProblem(field: "body", message: .init(
                         de: "Eintrag ist kein Objekt.", en: "The element is not an object."))])
                 }
-                let data = try JSONSerialization.data(withJSONObject: element)
+                // An export names each logo's address on the instance it came from; the images
+                // themselves do not travel in the file, so the address is dropped.
+                object["logo"] = nil
+                let data = try JSONSerialization.data(withJSONObject: object)
                 let input = try decoder.decode(OrganisationInput.self, from: data)
                 return ImportRow(line: position, result: .success(try input.creating()))
             } catch let failure as ValidationFailure {

@@ -85,12 +85,16 @@ public enum OrganisationEditView {
                             .required(true), .attribute(named: "aria-describedby", value: "logo-hint")),
                      .p(.class("meta"), .id("logo-hint"), .text(strings.hint)),
                      .unwrap(problem) { .p(.class("problem"), .id("logo-problem"), .text($0)) }),
-                .button(.type(.submit), .id("upload-logo"), .text(strings.upload))
+                .div(.class("logo-actions"),
+                     .button(.type(.submit), .id("upload-logo"), .text(strings.upload)),
+                     // The removal posts its own form (forms cannot nest); `form=` ties the button to it.
+                     .if(organisation.logoVersion != nil,
+                         .button(.type(.submit), .class("secondary"), .id("remove-logo"), .attribute(named: "form", value: "remove-logo-form"),
+                                 .attribute(named: "formnovalidate", value: "formnovalidate"), .text(strings.remove))))
             ),
             .if(organisation.logoVersion != nil, .form(
-                .method(.post), .action(context.link(.removeOrganisationLogo(id: organisation.id))),
-                FormParts.csrf(csrf),
-                .button(.type(.submit), .class("secondary"), .id("remove-logo"), .text(strings.remove))
+                .method(.post), .action(context.link(.removeOrganisationLogo(id: organisation.id))), .id("remove-logo-form"),
+                FormParts.csrf(csrf)
             ))
         )
     }

@@ -109,6 +109,10 @@ public enum Stylesheet {
     label.required::after { content: " *"; color: #a11d17; }
     .card + .card, .card + form.card, form.card + .card { margin-top: 1rem; }
     .grid + .card, .grid + details, details + .card, .card + .grid { margin-top: 1.5rem; }
+    /* Cards side by side in a grid start on one line; the gap spaces them. */
+    .grid > .card + .card { margin-top: 0; }
+    button.secondary { background: #fff; color: var(--accent); }
+    .logo-actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
     #staff-table th, #staff-table td { text-align: left; overflow-wrap: anywhere; vertical-align: top; }
     .field textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; }
     .problem { color: #a11d17; margin: 0; font-size: .9rem; }
