@@ -154,3 +154,32 @@ struct RoutingTests {
         #expect(matrix.cell(from: "hamburg", to: "karlsruhe") == ReferralMatrix.Cell(referred: 1, answered: 0))
     }
 }
+
+/// Who may take each routing step (the state machine says when).
+struct RoutingPolicyTests {
+    let poster = UUID(), recipient = UUID()
+
+    func decide(_ event: RoutingEvent, _ roles: Set<Role>) -> Decision {
+        Policy.decide(.routingStep(event, poster: poster, homeHub: "hamburg"), for: Principal(memberID: UUID(), roles: roles))
+    }
+
+    @Test func theHomeHubVetsAnotherHubDoesNot() {
+        #expect(decide(.accept, [.hubManager(hub: "hamburg")]) == .allowed)
+        #expect(decide(.accept, [.hubManager(hub: "berlin")]) == .forbidden)
+        #expect(decide(.accept, [.organisationAdmin(organisation: poster)]) == .forbidden)
+        #expect(decide(.accept, [.networkAdmin]) == .allowed)
+        #expect(Policy.decide(.routingStep(.accept, poster: poster, homeHub: "hamburg"), for: .anonymous) == .signInRequired)
+    }
+
+    @Test func referredHubsRecipientsAndPostersEachTakeTheirOwnSteps() {
+        #expect(decide(.forward(hub: "karlsruhe", recipients: []), [.hubManager(hub: "karlsruhe")]) == .allowed)
+        #expect(decide(.forward(hub: "karlsruhe", recipients: []), [.hubManager(hub: "hamburg")]) == .forbidden)
+        #expect(decide(.expressInterest(organisation: recipient, message: ""), [.organisationMember(organisation: recipient)]) == .allowed)
+        #expect(decide(.expressInterest(organisation: recipient, message: ""), [.organisationMember(organisation: poster)]) == .forbidden)
+        #expect(decide(.expressInterest(organisation: recipient, message: ""), [.hubManager(hub: "hamburg")]) == .forbidden)
+        #expect(decide(.resubmit, [.organisationMember(organisation: poster)]) == .allowed)
+        #expect(decide(.recordOutcome(organisation: recipient, .pilot), [.organisationAdmin(organisation: recipient)]) == .allowed)
+        #expect(decide(.introduce(organisation: recipient), [.organisationAdmin(organisation: poster)]) == .forbidden)
+        #expect(decide(.expire, [.networkAdmin]) == .forbidden)
+    }
+}

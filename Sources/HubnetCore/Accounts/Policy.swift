@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case manageOwnAccount
     /// Post, change or withdraw an opportunity for an organisation.
     case postOpportunity(organisation: UUID, hub: String)
+    /// A step of the routing desk on a request that `poster` posted from `homeHub`.
+    case routingStep(RoutingEvent, poster: UUID, homeHub: String)
 }
 
 public enum Decision: Hashable, Sendable {
@@ -59,6 +61,29 @@ public enum Policy {
         case .assignRole:
             // Memberships of an organisation go through .manageMembers; network roles are the agency's.
             return actor.isNetworkAdmin
+        case .routingStep(let event, let poster, let homeHub):
+            return allows(event, poster: poster, homeHub: homeHub, actor)
+        }
+    }
+
+    /// The routing desk: the home hub's agency vets, routes and introduces; a referred hub's
+    /// managers answer for their hub; recipients answer for themselves; the poster edits,
+    /// withdraws and closes; either side of an introduction records its outcome. Expiry is
+    /// the background job's alone.
+    private static func allows(_ event: RoutingEvent, poster: UUID, homeHub: String, _ actor: Principal) -> Bool {
+        switch event {
+        case .accept, .askForChanges, .reject, .route, .introduce:
+            return actor.manages(hub: homeHub)
+        case .resubmit, .withdraw, .close:
+            return actor.actsFor(organisation: poster) || actor.manages(hub: homeHub)
+        case .forward(let hub, _), .declineReferral(let hub, _):
+            return actor.manages(hub: hub)
+        case .expressInterest(let organisation, _), .decline(let organisation, _):
+            return actor.actsFor(organisation: organisation)
+        case .recordOutcome(let organisation, _):
+            return actor.actsFor(organisation: poster) || actor.actsFor(organisation: organisation) || actor.manages(hub: homeHub)
+        case .expire:
+            return false
         }
     }
 }

@@ -138,12 +138,14 @@ public struct RoutingStep: Hashable, Sendable, Codable {
     /// The organisation or hub the step concerns, when it concerns one.
     public let subject: String?
 
+    /// `at` is kept to the whole second: what both databases store exactly, so a history
+    /// reads back as it was written.
     public init(event: String, from: RoutingState, to: RoutingState, actor: UUID?, at: Date, note: String, subject: String?) {
         self.event = event
         self.from = from
         self.to = to
         self.actor = actor
-        self.at = at
+        self.at = Date(timeIntervalSince1970: at.timeIntervalSince1970.rounded(.down))
         self.note = note
         self.subject = subject
     }

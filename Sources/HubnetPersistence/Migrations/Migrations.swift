@@ -11,5 +11,6 @@ public enum HubnetMigrations {
         HardenAccounts(),
         RecordPrivacyConsent(),
         CreateOrganisationLogos(),
+        CreateRoutingDesk(),
     ]
 }

@@ -1,0 +1,103 @@
+import FluentKit
+import Foundation
+import HubnetActions
+import HubnetCore
+import HubnetPersistence
+@testable import HubnetServer
+import HubnetTestSupport
+import Testing
+import Vapor
+
+/// The routing desk's steps through the actions, on both databases: the whole walk lands as
+/// it is read back, the wrong hub is refused, and of two steps at once only one lands.
+@Suite struct RoutingActionTests {
+    struct Scene {
+        let poster: Organisation
+        let recipient: Organisation
+        let opportunity: UUID
+        let posterMember: TestMember
+        let recipientMember: TestMember
+        let manager: TestMember
+        let otherManager: TestMember
+    }
+
+    static func scene(_ app: Application) async throws -> Scene {
+        var organisations = DemoEcosystem(seed: UInt64.random(in: 1...UInt64.max)).organisations(count: 2)
+        organisations[0].hubSlug = "hamburg"
+        organisations[1].hubSlug = "karlsruhe"
+        for organisation in organisations { try await OrganisationStore(app.db).create(organisation) }
+        let post = Opportunity(organisationID: organisations[0].id, kind: .challenge, title: "KI für Containerterminals",
+                               text: "Wir suchen Startups für die Stauplanung.", language: .de, topicSlugs: ["logistics"])
+        try await OpportunityStore(app.db).create(post, by: nil)
+        return Scene(poster: organisations[0], recipient: organisations[1], opportunity: post.id,
+                     posterMember: try await TestMember.make(app, roles: [.organisationMember(organisation: organisations[0].id)]),
+                     recipientMember: try await TestMember.make(app, roles: [.organisationAdmin(organisation: organisations[1].id)]),
+                     manager: try await TestMember.make(app, roles: [.hubManager(hub: "hamburg")]),
+                     otherManager: try await TestMember.make(app, roles: [.hubManager(hub: "berlin")]))
+    }
+
+    static func actions(_ app: Application, _ member: TestMember) async throws -> RoutingActions {
+        RoutingActions(try await ActionTests.context(app, for: member))
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aRequestIsWalkedToItsOutcomeAndReadBackWithItsHistory(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let scene = try await Self.scene(app)
+            let id = scene.opportunity
+            _ = try await Self.actions(app, scene.posterMember).submit(id)
+            let manager = try await Self.actions(app, scene.manager)
+            _ = try await manager.apply(.accept, to: id)
+            _ = try await manager.apply(.route(recipients: [scene.recipient.id], hubs: ["karlsruhe"]), to: id)
+            _ = try await Self.actions(app, scene.recipientMember).apply(.expressInterest(organisation: scene.recipient.id, message: "Gern"), to: id)
+            _ = try await manager.apply(.introduce(organisation: scene.recipient.id), to: id)
+            let last = try await Self.actions(app, scene.posterMember).apply(.recordOutcome(organisation: scene.recipient.id, .pilot), to: id)
+            #expect(last.state == .introduced)  // the referral to Karlsruhe is still open
+            let stored = try #require(try await RoutingStore(app.db).load(id))
+            #expect(stored == last)
+            #expect(stored.history.map(\.event) == ["submit", "accept", "route", "express-interest", "introduce", "record-outcome"])
+            #expect(stored.history[3].actor == scene.recipientMember.id && stored.history[3].note == "Gern")
+            #expect(stored.outcomes[scene.recipient.id] == .pilot && stored.referrals["karlsruhe"] == .pending)
+            let audited = try await AuditEntryRecord.query(on: app.db).filter(\.$objectID == id.lowercased).count()
+            #expect(audited == 6)
+            let queue = try await RoutingStore(app.db).cases(homeHub: "hamburg", states: [.introduced])
+            #expect(queue.map(\.opportunityID) == [id])
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func anotherHubsManagerCannotVetAndAnIllegalStepChangesNothing(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let scene = try await Self.scene(app)
+            let submitted = try await Self.actions(app, scene.posterMember).submit(scene.opportunity)
+            await #expect(throws: DomainError.notAllowed) {
+                try await Self.actions(app, scene.otherManager).apply(.accept, to: scene.opportunity)
+            }
+            await #expect(throws: DomainError.self) {
+                try await Self.actions(app, scene.manager).apply(.introduce(organisation: scene.recipient.id), to: scene.opportunity)
+            }
+            #expect(try await RoutingStore(app.db).load(scene.opportunity) == submitted)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func ofTwoStepsAtOnceExactlyOneLands(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let scene = try await Self.scene(app)
+            _ = try await Self.actions(app, scene.posterMember).submit(scene.opportunity)
+            let manager = try await Self.actions(app, scene.manager)
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for attempt in 0..<8 {
+                    group.addTask {
+                        let event: RoutingEvent = attempt % 2 == 0 ? .accept : .reject(reason: "Doppelt")
+                        return (try? await manager.apply(event, to: scene.opportunity)) != nil
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            let stored = try #require(try await RoutingStore(app.db).load(scene.opportunity))
+            #expect(stored.history.count == 2)
+        }
+    }
+}
