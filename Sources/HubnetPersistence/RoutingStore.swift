@@ -13,11 +13,34 @@ public struct RoutingStore: Sendable {
     }
 
     public func load(_ opportunityID: UUID) async throws -> RoutingCase? {
-        guard let record = try await RoutingCaseRecord.find(opportunityID, on: database) else { return nil }
-        let steps = try await RoutingStepRecord.query(on: database).filter(\.$opportunityID == opportunityID).sort(\.$number).all()
-        let recipients = try await RoutingRecipientRecord.query(on: database).filter(\.$opportunityID == opportunityID).all()
-        let referrals = try await RoutingReferralRecord.query(on: database).filter(\.$opportunityID == opportunityID).all()
-        return RoutingCase(
+        try await load([opportunityID])[opportunityID]
+    }
+
+    /// The cases of these requests (those that have one), in four queries whatever their number.
+    public func load(_ opportunityIDs: [UUID]) async throws -> [UUID: RoutingCase] {
+        guard !opportunityIDs.isEmpty else { return [:] }
+        var cases: [UUID: RoutingCase] = [:]
+        for chunk in stride(from: 0, to: opportunityIDs.count, by: 1_000).map({ Array(opportunityIDs[$0..<min($0 + 1_000, opportunityIDs.count)]) }) {
+            let records = try await RoutingCaseRecord.query(on: database).filter(\.$id ~~ chunk).all()
+            guard !records.isEmpty else { continue }
+            let ids = records.compactMap(\.id)
+            let steps = Dictionary(grouping: try await RoutingStepRecord.query(on: database).filter(\.$opportunityID ~~ ids).sort(\.$number).all(),
+                                   by: \.opportunityID)
+            let recipients = Dictionary(grouping: try await RoutingRecipientRecord.query(on: database).filter(\.$opportunityID ~~ ids).all(),
+                                        by: \.opportunityID)
+            let referrals = Dictionary(grouping: try await RoutingReferralRecord.query(on: database).filter(\.$opportunityID ~~ ids).all(),
+                                       by: \.opportunityID)
+            for record in records {
+                guard let id = record.id else { continue }
+                cases[id] = Self.routingCase(record, steps: steps[id] ?? [], recipients: recipients[id] ?? [], referrals: referrals[id] ?? [])
+            }
+        }
+        return cases
+    }
+
+    static func routingCase(_ record: RoutingCaseRecord, steps: [RoutingStepRecord], recipients: [RoutingRecipientRecord],
+                            referrals: [RoutingReferralRecord]) -> RoutingCase {
+        RoutingCase(
             homeHub: record.homeHub, state: RoutingState(rawValue: record.state) ?? .submitted,
             recipients: Dictionary(uniqueKeysWithValues: recipients.map { ($0.organisationID, RecipientState(rawValue: $0.state) ?? .invited) }),
             outcomes: Dictionary(uniqueKeysWithValues: recipients.compactMap { record in
@@ -82,13 +105,21 @@ public struct RoutingStore: Sendable {
         }
     }
 
-    /// The requests of a hub in these states (all states when empty), newest change first.
-    public func cases(homeHub: String?, states: [RoutingState] = [], limit: Int = 200) async throws -> [(opportunityID: UUID, state: RoutingState)] {
+    /// The requests of these hubs (every hub: nil) in these states (all states when empty),
+    /// newest change first.
+    public func cases(homeHubs: Set<String>?, states: [RoutingState] = [], limit: Int = 200) async throws -> [(opportunityID: UUID, state: RoutingState)] {
         var query = RoutingCaseRecord.query(on: database)
-        if let homeHub { query = query.filter(\.$homeHub == homeHub) }
+        if let homeHubs { query = query.filter(\.$homeHub ~~ Array(homeHubs)) }
         if !states.isEmpty { query = query.filter(\.$state ~~ states.map(\.rawValue)) }
         return try await query.sort(\.$updatedAt, .descending).limit(limit).all()
             .compactMap { record in record.id.map { ($0, RoutingState(rawValue: record.state) ?? .submitted) } }
+    }
+
+    /// Requests referred to these hubs (every hub: nil) that they have not answered yet.
+    public func pendingReferrals(to hubs: Set<String>?) async throws -> [UUID] {
+        var query = RoutingReferralRecord.query(on: database).filter(\.$state == ReferralState.pending.rawValue)
+        if let hubs { query = query.filter(\.$hubSlug ~~ Array(hubs)) }
+        return try await query.all().map(\.opportunityID)
     }
 
     public func serviceLevels(of hub: String) async throws -> ServiceLevels {

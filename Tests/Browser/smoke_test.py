@@ -288,18 +288,74 @@ try:
           "the profile shows the logo, loaded, as the server scaled it (256 px)")
     shot(driver, "profile-with-logo")
 
-    # Post a challenge for the new organisation; the post lists fitting partners with reasons.
+    # A second organisation of the member's, which will answer the request below.
+    driver.get(BASE + "/de/organisations/new")
+    wait.until(EC.presence_of_element_located((By.ID, "edit-organisation")))
+    driver.find_element(By.ID, "name").send_keys("Smoke Sensors")
+    driver.find_element(By.CSS_SELECTOR, "#hub option[value='hamburg']").click()
+    driver.find_element(By.ID, "city").send_keys("Hamburg")
+    for topic in ("logistics", "artificial-intelligence"):
+        driver.find_element(By.CSS_SELECTOR, f"input[name='topics[]'][value='{topic}']").click()
+    driver.find_element(By.ID, "description_de").send_keys(
+        "Künstliche Intelligenz für Lagerroboter in der Hafenlogistik: Startups und Hafenlogistik mit KI.")
+    driver.find_element(By.ID, "save").click()
+    wait.until(EC.presence_of_element_located((By.ID, "profile-notice")))
+    sensors = driver.current_url.split("/organisations/")[1].split("?")[0]
+
+    # The routing desk, the whole walk: post → vet → route → interest → introduction → outcome.
     driver.get(BASE + "/de/opportunities/new")
     wait.until(EC.presence_of_element_located((By.ID, "new-opportunity-form")))
+    for option in driver.find_elements(By.CSS_SELECTOR, "#organisation option"):
+        if option.text == "Smoke Robotics":
+            option.click()
     driver.find_element(By.ID, "title").send_keys("KI für die Hafenlogistik")
-    driver.find_element(By.ID, "text").send_keys("Wir suchen Startups mit Künstlicher Intelligenz für Lagerroboter.")
+    driver.find_element(By.ID, "text").send_keys("Wir suchen Startups mit Künstlicher Intelligenz für Lagerroboter in der Hafenlogistik.")
     driver.find_element(By.CSS_SELECTOR, "input[name='topics[]'][value='artificial-intelligence']").click()
     driver.find_element(By.ID, "publish").click()
     title = wait.until(EC.presence_of_element_located((By.ID, "opportunity-title")))
-    check(title.text == "KI für die Hafenlogistik", "the challenge is published")
+    check(title.text == "KI für die Hafenlogistik", "the challenge is posted")
+    check(driver.find_element(By.ID, "routing-state").text == "Eingereicht", "a new post waits for its hub's vetting")
     check(len(driver.find_elements(By.CSS_SELECTOR, "#partners li")) > 0, "the challenge lists fitting partners")
     check(len(driver.find_elements(By.ID, "suggested-hubs")) == 1, "and the hubs whose focus fits")
-    shot(driver, "opportunity")
+
+    def step(form_id, state, what):
+        button = driver.find_element(By.CSS_SELECTOR, f"#{form_id} button[type='submit']")
+        button.click()
+        wait.until(EC.staleness_of(button))
+        wait.until(EC.presence_of_element_located((By.ID, "routing-state")))
+        problem = driver.find_elements(By.ID, "step-problem")
+        check(not problem and driver.find_element(By.ID, "routing-state").text == state,
+              what + (f" (refused: {problem[0].text})" if problem else ""))
+
+    step("vet-accept", "Veröffentlicht", "the hub vets and publishes it")
+    route = driver.find_element(By.ID, "route-form")
+    for box in route.find_elements(By.CSS_SELECTOR, "input[name='recipients[]']:checked"):
+        box.click()
+    sensor_box = route.find_elements(By.CSS_SELECTOR, f"input[name='recipients[]'][value='{sensors}']")
+    check(len(sensor_box) == 1, "the engine suggests the fitting organisation as a recipient")
+    if sensor_box:
+        sensor_box[0].click()
+    hub_boxes = route.find_elements(By.CSS_SELECTOR, "input[name='hubs[]']")
+    if hub_boxes:
+        hub_boxes[0].click()
+    shot(driver, "routing-route")
+    step("route-form", "Verteilt", "the agency routes it to the organisation and refers it to a hub")
+    driver.find_element(By.ID, f"interest-message-{sensors}").send_keys("Wir haben genau das im Einsatz.")
+    step(f"interest-{sensors}", "Verteilt", "the recipient expresses interest")
+    check("Interessiert" in driver.find_element(By.ID, "recipients").text, "its interest shows")
+    step(f"introduce-{sensors}", "Vorgestellt", "the agency introduces both sides")
+    check("@" in driver.find_element(By.ID, "recipients").text, "the introduction gives each side the other's contact")
+    driver.find_element(By.CSS_SELECTOR, f"#outcome-choice-{sensors} option[value='pilot']").click()
+    step(f"outcome-{sensors}", "Vorgestellt", "the outcome is recorded (a referral is still open)")
+    step("close-request", "Abgeschlossen", "the poster closes the request")
+    events = [item.get_attribute("data-event") for item in driver.find_elements(By.CSS_SELECTOR, "#routing-history li")]
+    check(events == ["submit", "accept", "route", "express-interest", "introduce", "record-outcome", "close"],
+          f"the history shows every step ({events})")
+    at_both_widths(driver, wait, driver.current_url.replace(BASE, "").split("?")[0], "opportunity", "#routing")
+    driver.get(BASE + "/de/routing")
+    wait.until(EC.presence_of_element_located((By.ID, "queue-filters")))
+    check("KI für die Hafenlogistik" in driver.page_source, "the routing desk's queue lists the request")
+    driver.back()
     driver.find_element(By.ID, "withdraw").click()
     wait.until(EC.presence_of_element_located((By.ID, "opportunities")))
     check("KI für die Hafenlogistik" not in driver.page_source, "the challenge is withdrawn")

@@ -96,6 +96,11 @@ import Vapor
             let hubOnly = try await posting.create(Opportunity(
                 organisationID: hamburg.id, kind: .partneringRequest, title: "Nur für Hamburg", text: "Ein Angebot nur für den Hub Hamburg.",
                 language: .de, topicSlugs: ["logistics"], visibility: .hubOnly))
+            // Nobody else sees a post before its hub has vetted it.
+            await #expect(throws: DomainError.self) { try await OpportunityActions(app.commandActions).find(anonymous.opportunity.id) }
+            let vetting = RoutingActions(try await Self.context(app, for: manager))
+            _ = try await vetting.apply(.accept, to: anonymous.opportunity.id)
+            _ = try await vetting.apply(.accept, to: hubOnly.opportunity.id)
 
             let visitor = OpportunityActions(app.commandActions)
             #expect(try await visitor.visible(organisation: hamburg.id).isEmpty, "the filter must not trace an anonymous post back")

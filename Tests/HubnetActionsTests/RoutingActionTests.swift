@@ -60,7 +60,7 @@ import Vapor
             #expect(stored.outcomes[scene.recipient.id] == .pilot && stored.referrals["karlsruhe"] == .pending)
             let audited = try await AuditEntryRecord.query(on: app.db).filter(\.$objectID == id.lowercased).count()
             #expect(audited == 6)
-            let queue = try await RoutingStore(app.db).cases(homeHub: "hamburg", states: [.introduced])
+            let queue = try await RoutingStore(app.db).cases(homeHubs: ["hamburg"], states: [.introduced])
             #expect(queue.map(\.opportunityID) == [id])
         }
     }

@@ -144,6 +144,23 @@ import VaporTesting
                 #expect(response.status == .created)
                 id = try response.content.decode(OpportunityDTO.self).id
             }
+            // Submitted: the poster and its hub's staff see it; the hub vets it through the API.
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/opportunities/\(id)", headers: member.headers)
+                .content.decode(OpportunityDTO.self).state == "submitted")
+            let manager = try await TestMember.make(app, roles: [.hubManager(hub: poster.hubSlug)])
+            try await app.testing().test(.POST, "/api/v1/opportunities/\(id)/steps", headers: member.headers,
+                                         body: try Self.body(["event": "accept"])) { response in
+                #expect(response.status == .forbidden, "the poster does not vet its own post")
+            }
+            try await app.testing().test(.POST, "/api/v1/opportunities/\(id)/steps", headers: manager.headers,
+                                         body: try Self.body(["event": "introduce", "organisation": poster.id.uuidString])) { response in
+                #expect(response.status == .conflict, "introducing before anything was routed is refused")
+            }
+            try await app.testing().test(.POST, "/api/v1/opportunities/\(id)/steps", headers: manager.headers,
+                                         body: try Self.body(["event": "accept"])) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains(#""state":"published""#))
+            }
             // Hub only: hidden from the public and from members of other hubs, shown to the poster.
             try await app.testing().test(.GET, "/api/v1/opportunities/\(id)") { response in
                 #expect(response.status == .notFound)

@@ -22,6 +22,8 @@ import VaporTesting
         let claim: UUID
         /// A public challenge the target posted.
         let opportunity: UUID
+        /// Another, submitted to Hamburg's routing desk and not yet vetted.
+        let request: UUID
         let bystander: TestMember
         let actor: TestMember?
     }
@@ -43,6 +45,10 @@ import VaporTesting
         let post = Opportunity(organisationID: target.id, kind: .challenge, title: "Sensoren für Container",
                                text: "Wir suchen Sensorik für Kühlcontainer.", language: .de, topicSlugs: ["logistics"])
         try await OpportunityStore(app.db).create(post, by: nil)
+        let request = Opportunity(organisationID: target.id, kind: .challenge, title: "Kräne mit KI",
+                                  text: "Wir suchen KI für die Kransteuerung.", language: .de, topicSlugs: ["logistics"])
+        try await OpportunityStore(app.db).create(request, by: nil)
+        try await RoutingStore(app.db).save(.submitted(homeHub: "hamburg", by: nil, at: Date()), for: request.id, replacing: nil)
         let roles: [Role]? = switch who {
         case .anonymous: nil
         case .memberOfAnother: [.organisationAdmin(organisation: other.id)]
@@ -54,7 +60,7 @@ import VaporTesting
         }
         var actor: TestMember?
         if let roles { actor = try await TestMember.make(app, roles: roles, password: "correct horse battery") }
-        return Scene(target: target, claim: claim.id!, opportunity: post.id, bystander: bystander, actor: actor)
+        return Scene(target: target, claim: claim.id!, opportunity: post.id, request: request.id, bystander: bystander, actor: actor)
     }
 
     struct Route: Sendable, CustomTestStringConvertible {
@@ -109,6 +115,9 @@ import VaporTesting
               body: { _ in ["title": "Sensoren für Kühlcontainer"] }, expected: [401, 403, 200, 200, 403, 200, 200]),
         Route(name: "DELETE /opportunities/{id}", method: .DELETE, path: { "/api/v1/opportunities/\($0.opportunity)" },
               body: { _ in nil }, expected: [401, 403, 204, 204, 403, 204, 204]),
+        // Vetting is the home hub's (and the agency's) alone.
+        Route(name: "POST /opportunities/{id}/steps", method: .POST, path: { "/api/v1/opportunities/\($0.request)/steps" },
+              body: { _ in ["event": "accept"] }, expected: [401, 403, 403, 403, 403, 200, 200]),
         Route(name: "DELETE /me", method: .DELETE, path: { _ in "/api/v1/me" }, body: { _ in nil },
               expected: [401, 204, 204, 204, 204, 204, 204]),
     ]
@@ -175,6 +184,8 @@ import VaporTesting
              "text": "Wir suchen Partner für Lagerroboter.", "language": "de", "topics[]": "logistics", "deadline": "",
              "visibility": "public"] },
                   expected: ["sign-in", "422", "ok", "ok", "422", "422", "422"]),
+        FormRoute(name: "vet a request", path: { "/de/opportunities/\($0.request)/steps" }, fields: { _ in ["event": "accept"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
         FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },
                   expected: ["sign-in", "403", "ok", "ok", "403", "ok", "ok"]),
         FormRoute(name: "appoint staff", path: { _ in "/de/staff/roles" }, fields: { _ in

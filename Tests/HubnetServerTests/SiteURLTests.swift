@@ -53,6 +53,8 @@ import Vapor
         case .opportunity: .opportunity(id: id)
         case .newOpportunity: .newOpportunity
         case .deleteOpportunity: .deleteOpportunity(id: id)
+        case .routingStep: .routingStep(id: id)
+        case .routingQueue: .routingQueue(state: .submitted)
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy

@@ -8,6 +8,20 @@ public struct VisibleOpportunity: Sendable {
     public let opportunity: Opportunity
     public let poster: Organisation?
     public let posterHub: String
+    /// Its place in the routing desk; nil for posts that never went through it (seeded, imported).
+    public let routing: RoutingCase?
+
+    public init(opportunity: Opportunity, poster: Organisation?, posterHub: String, routing: RoutingCase? = nil) {
+        self.opportunity = opportunity
+        self.poster = poster
+        self.posterHub = posterHub
+        self.routing = routing
+    }
+
+    /// Whether answers are welcome: before its deadline and, if it is routed, in an open state.
+    public func isOpen(on day: Date) -> Bool {
+        opportunity.isOpen(on: day) && (routing?.state.isOpen ?? true)
+    }
 }
 
 /// Posts of the network: who may see them, who may post and change them (the policy), each
@@ -28,7 +42,7 @@ public struct OpportunityActions: Sendable {
     /// name it to this actor: an anonymous post must not be traced back through the filter.
     public func visible(kinds: [OpportunityKind] = [], organisation: UUID? = nil, openOnly: Bool = false) async throws -> [VisibleOpportunity] {
         let posts = try await OpportunityStore(context.database).list(organisations: organisation.map { [$0] }, kinds: kinds)
-        let shown = try await filter(posts.filter { !openOnly || $0.isOpen(on: context.now) })
+        let shown = try await filter(posts).filter { !openOnly || $0.isOpen(on: context.now) }
         return organisation == nil ? shown : shown.filter { $0.poster != nil }
     }
 
@@ -40,18 +54,21 @@ public struct OpportunityActions: Sendable {
         return visible
     }
 
-    /// The new post as its author sees it.
+    /// The new post as its author sees it: submitted to its hub's agency, which vets it
+    /// before anyone else sees it.
     public func create(_ opportunity: Opportunity) async throws -> VisibleOpportunity {
         _ = try context.memberID()
         let poster = try await OrganisationActions(context).existing(opportunity.organisationID)
         let actor = try context.authorize(.postOpportunity(organisation: poster.id, hub: poster.hubSlug))
         let post = try opportunity.validated(today: context.now)
+        let routing = RoutingCase.submitted(homeHub: poster.hubSlug, by: actor.memberID, at: context.now)
         try await context.write { database in
             try await OpportunityStore(database).create(post, by: actor.memberID)
+            try await RoutingStore(database).save(routing, for: post.id, replacing: nil)
             try await context.audit("opportunity.create", "opportunity", post.id.lowercased, hub: poster.hubSlug,
                                     after: AuditJSON.encode(post), on: database)
         }
-        return VisibleOpportunity(opportunity: post, poster: poster, posterHub: poster.hubSlug)
+        return VisibleOpportunity(opportunity: post, poster: poster, posterHub: poster.hubSlug, routing: routing)
     }
 
     /// The changed post as its editor sees it.
@@ -68,7 +85,7 @@ public struct OpportunityActions: Sendable {
             try await context.audit("opportunity.update", "opportunity", id.lowercased, hub: current.posterHub,
                                     before: AuditJSON.encode(current.opportunity), after: AuditJSON.encode(changed), on: database)
         }
-        return VisibleOpportunity(opportunity: changed, poster: current.poster, posterHub: current.posterHub)
+        return VisibleOpportunity(opportunity: changed, poster: current.poster, posterHub: current.posterHub, routing: current.routing)
     }
 
     public func delete(_ id: UUID) async throws {
@@ -96,11 +113,20 @@ public struct OpportunityActions: Sendable {
         let memberHubs = try await memberHubs()
         let posters = try await OrganisationStore(context.database).find(Array(Set(posts.map(\.organisationID))))
         let byID = Dictionary(uniqueKeysWithValues: posters.map { ($0.id, $0) })
+        let routing = try await RoutingStore(context.database).load(posts.map(\.id))
         return posts.compactMap { post in
             guard let poster = byID[post.organisationID],
-                  post.isVisible(to: actor, memberHubs: memberHubs, posterHub: poster.hubSlug) else { return nil }
-            return VisibleOpportunity(opportunity: post, poster: post.showsPoster(to: actor, posterHub: poster.hubSlug) ? poster : nil,
-                                      posterHub: poster.hubSlug)
+                  post.isVisible(to: actor, memberHubs: memberHubs, posterHub: poster.hubSlug, routing: routing[post.id]) else { return nil }
+            return VisibleOpportunity(opportunity: post, poster: showsPoster(post, poster, routing[post.id]) ? poster : nil,
+                                      posterHub: poster.hubSlug, routing: routing[post.id])
         }
+    }
+
+    /// An anonymous poster is named to its own side and the agency, and — once introduced —
+    /// to the organisation it was introduced to.
+    private func showsPoster(_ post: Opportunity, _ poster: Organisation, _ routing: RoutingCase?) -> Bool {
+        if post.showsPoster(to: context.actor, posterHub: poster.hubSlug) { return true }
+        guard let routing else { return false }
+        return routing.recipients.contains { $0.value == .introduced || $0.value == .concluded ? context.actor.actsFor(organisation: $0.key) : false }
     }
 }

@@ -35,6 +35,7 @@ public struct RoutingActions: Sendable {
         _ = try context.memberID()
         let (opportunity, homeHub) = try await request(opportunityID)
         try context.authorize(.routingStep(event, poster: opportunity.organisationID, homeHub: homeHub))
+        try await checkRecipients(of: event, poster: opportunity.organisationID)
         let actor = context.actor.memberID
         do {
             return try await context.write { database in
@@ -56,6 +57,70 @@ public struct RoutingActions: Sendable {
             throw DomainError.conflict(.init(de: "Die Anfrage wurde gerade von jemand anderem geändert. Bitte laden Sie die Seite neu.",
                                              en: "Someone else changed the request just now. Please reload the page."))
         }
+    }
+
+    /// Recipients must exist and not be the poster; a hub forwards to its own organisations.
+    private func checkRecipients(of event: RoutingEvent, poster: UUID) async throws {
+        let (recipients, hub): ([UUID], String?) = switch event {
+        case .route(let recipients, _): (recipients, nil)
+        case .forward(let hub, let recipients): (recipients, hub)
+        default: ([], nil)
+        }
+        guard !recipients.isEmpty else { return }
+        func problem(_ de: String, _ en: String) -> ValidationFailure {
+            ValidationFailure([FieldProblem(field: "recipients", message: .init(de: de, en: en))])
+        }
+        if recipients.contains(poster) {
+            throw problem("Eine Anfrage geht nicht an die Organisation, die sie gestellt hat.", "A request is not sent to the organisation that posted it.")
+        }
+        let found = try await OrganisationStore(context.database).find(recipients)
+        if found.count < recipients.count {
+            throw problem("Mindestens eine gewählte Organisation gibt es nicht.", "At least one chosen organisation does not exist.")
+        }
+        if let hub, let stranger = found.first(where: { $0.hubSlug != hub }) {
+            throw problem("„\(stranger.name)“ gehört nicht zu diesem Hub.", "'\(stranger.name)' does not belong to this hub.")
+        }
+    }
+
+    /// One line of the agency's queue.
+    public struct QueueEntry: Sendable {
+        public let opportunity: Opportunity
+        public let posterHub: String
+        public let routing: RoutingCase
+        /// Hubs of the reader's that the request was referred to and that have not answered.
+        public let referredToReader: [String]
+        public let breaches: [ServiceBreach]
+        /// When the request last changed.
+        public let since: Date
+    }
+
+    /// The requests waiting in the hubs the reader manages (every hub for the agency), and
+    /// those referred to them: overdue ones first, then the oldest.
+    public func queue(states: [RoutingState] = []) async throws -> [QueueEntry] {
+        let actor = try context.authorize(.reviewClaims, reading: true)
+        let hubs = actor.managedHubs
+        let store = RoutingStore(context.database)
+        var ids = try await store.cases(homeHubs: hubs, states: states, limit: 500).map(\.opportunityID)
+        if states.isEmpty || !Set(states).isDisjoint(with: [.routed, .introduced]) {
+            for id in try await store.pendingReferrals(to: hubs) where !ids.contains(id) { ids.append(id) }
+        }
+        let cases = try await store.load(ids)
+        var levels: [String: ServiceLevels] = [:]
+        for hub in Set(cases.values.map(\.homeHub) + cases.values.flatMap(\.referrals.keys)) {
+            levels[hub] = try await store.serviceLevels(of: hub)
+        }
+        var entries: [QueueEntry] = []
+        for id in ids {
+            guard let routing = cases[id], states.isEmpty || states.contains(routing.state) || !routing.referrals.isEmpty,
+                  let opportunity = try await OpportunityStore(context.database).find(id) else { continue }
+            let referred = routing.referrals.filter { $0.value == .pending && actor.manages(hub: $0.key) && !actor.manages(hub: routing.homeHub) }
+                .keys.sorted()
+            let breaches = routing.breaches(at: context.now) { levels[$0] ?? .standard }
+                .filter { actor.manages(hub: $0.hub) }
+            entries.append(QueueEntry(opportunity: opportunity, posterHub: routing.homeHub, routing: routing, referredToReader: referred,
+                                      breaches: breaches, since: routing.history.last?.at ?? opportunity.created))
+        }
+        return entries.sorted { ($0.breaches.isEmpty ? 1 : 0, $0.since) < ($1.breaches.isEmpty ? 1 : 0, $1.since) }
     }
 
     /// The request and the hub that owns its vetting: the poster's home hub.

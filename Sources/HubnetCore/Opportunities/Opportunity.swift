@@ -111,6 +111,19 @@ extension Opportunity {
         }
     }
 
+    /// The same with the post's place in the routing desk (nil: it never went through it, as
+    /// seeded and imported posts): unvetted posts only for the poster and its hub's staff;
+    /// a routed one also for the organisations and hubs it was sent to.
+    public func isVisible(to actor: Principal, memberHubs: Set<String>, posterHub: String, routing: RoutingCase?) -> Bool {
+        if actor.actsFor(organisation: organisationID) || actor.manages(hub: posterHub) { return true }
+        if let routing {
+            if routing.recipients.keys.contains(where: actor.actsFor(organisation:)) { return true }
+            if routing.referrals.keys.contains(where: actor.manages(hub:)) { return true }
+            guard routing.state.isPublished else { return false }
+        }
+        return isVisible(to: actor, memberHubs: memberHubs, posterHub: posterHub)
+    }
+
     /// Whether the poster's name may be shown: an anonymous post names it only to the poster
     /// and to the agency and hub staff who route it.
     public func showsPoster(to actor: Principal, posterHub: String) -> Bool {

@@ -21,6 +21,13 @@ public enum RoutingState: String, CaseIterable, Codable, Sendable {
     /// No step leads out of these.
     public var isFinal: Bool { [.closed, .rejected, .expired, .withdrawn].contains(self) }
 
+    /// Out in the network (vetted, and not withdrawn): shown to whoever the post's visibility
+    /// admits. Before that only its poster and its hub's staff see it.
+    public var isPublished: Bool { [.published, .routed, .introduced, .closed, .expired].contains(self) }
+
+    /// Answers are welcome.
+    public var isOpen: Bool { [.published, .routed, .introduced].contains(self) }
+
     public var label: LocalizedText {
         switch self {
         case .submitted: .init(de: "Eingereicht", en: "Submitted")

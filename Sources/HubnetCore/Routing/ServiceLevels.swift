@@ -75,6 +75,11 @@ extension RoutingCase {
 
     /// The hubs a route step referred the request to (its subject).
     static func referredHubs(in step: RoutingStep) -> [String] {
-        step.subject?.split(separator: ",").map(String.init) ?? []
+        step.subject.map(referredHubs) ?? []
+    }
+
+    /// The hubs a route step's subject names.
+    public static func referredHubs(_ subject: String) -> [String] {
+        subject.split(separator: ",").map(String.init)
     }
 }

@@ -103,6 +103,8 @@ struct OpportunityDTO: Content {
     let deadline: String?
     let visibility: String
     let created: String
+    /// Its place in the routing desk; nil for posts that never went through it.
+    var state: String?
 
     init(_ p: Opportunity, poster: Organisation?, showsPoster: Bool = true) {
         id = p.id.uuidString.lowercased()
@@ -122,6 +124,7 @@ struct OpportunityDTO: Content {
 
     init(_ visible: VisibleOpportunity) {
         self.init(visible.opportunity, poster: visible.poster, showsPoster: visible.poster != nil)
+        state = visible.routing?.state.rawValue
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -139,5 +142,84 @@ struct OpportunityDTO: Content {
         try c.encode(deadline, forKey: .deadline)
         try c.encode(visibility, forKey: .visibility)
         try c.encode(created, forKey: .created)
+        try c.encode(state, forKey: .state)
+    }
+}
+
+/// A request's place in the routing desk, as far as the reader may see it: the poster's side
+/// and the agency see everything; a recipient sees itself and the steps about the whole.
+struct RoutingDTO: Content {
+    struct Recipient: Content {
+        let organisation: String
+        let state: String
+        let outcome: String?
+    }
+
+    struct Referral: Content {
+        let hub: String
+        let state: String
+    }
+
+    struct Step: Content {
+        let event: String
+        let from: String
+        let to: String
+        let actor: String?
+        let at: String
+        let note: String
+        let subject: String?
+    }
+
+    let state: String
+    let recipients: [Recipient]
+    let referrals: [Referral]
+    let history: [Step]
+
+    init(_ routing: RoutingCase, poster: UUID, for actor: Principal) {
+        let wholeCase = actor.actsFor(organisation: poster) || actor.manages(hub: routing.homeHub)
+        let mine = Set(routing.recipients.keys.filter(actor.actsFor(organisation:)).map(\.lowercased))
+        state = routing.state.rawValue
+        recipients = routing.recipients.sorted { $0.key.lowercased < $1.key.lowercased }
+            .filter { wholeCase || mine.contains($0.key.lowercased) }
+            .map { Recipient(organisation: $0.key.lowercased, state: $0.value.rawValue, outcome: routing.outcomes[$0.key]?.rawValue) }
+        referrals = routing.referrals.sorted { $0.key < $1.key }
+            .filter { wholeCase || actor.manages(hub: $0.key) }
+            .map { Referral(hub: $0.key, state: $0.value.rawValue) }
+        history = routing.history
+            .filter { step in wholeCase || step.subject == nil || Network.hub(step.subject ?? "") != nil || mine.contains(step.subject ?? "") }
+            .map { step in
+                Step(event: step.event, from: step.from.rawValue, to: step.to.rawValue,
+                     actor: wholeCase ? step.actor?.lowercased : nil, at: step.at.formatted(.iso8601), note: step.note, subject: step.subject)
+            }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(state, forKey: .state)
+        try c.encode(recipients, forKey: .recipients)
+        try c.encode(referrals, forKey: .referrals)
+        try c.encode(history, forKey: .history)
+    }
+}
+
+extension RoutingDTO.Recipient {
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(organisation, forKey: .organisation)
+        try c.encode(state, forKey: .state)
+        try c.encode(outcome, forKey: .outcome)
+    }
+}
+
+extension RoutingDTO.Step {
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(event, forKey: .event)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(at, forKey: .at)
+        try c.encode(note, forKey: .note)
+        try c.encode(subject, forKey: .subject)
     }
 }

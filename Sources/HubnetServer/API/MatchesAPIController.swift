@@ -19,6 +19,8 @@ struct MatchesAPIController: RouteCollection {
         api.on(.POST, "opportunities", body: .collect(maxSize: "64kb"), use: createOpportunity)
         api.on(.PATCH, "opportunities", ":id", body: .collect(maxSize: "64kb"), use: updateOpportunity)
         api.delete("opportunities", ":id", use: deleteOpportunity)
+        api.get("opportunities", ":id", "routing", use: routing)
+        api.on(.POST, "opportunities", ":id", "steps", body: .collect(maxSize: "64kb"), use: routingStep)
     }
 
     func matches(_ request: Request) async throws -> PartnerListDTO {
@@ -80,6 +82,27 @@ struct MatchesAPIController: RouteCollection {
 
     func opportunity(_ request: Request) async throws -> OpportunityDTO {
         OpportunityDTO(try await OpportunityActions(request.actions()).find(try request.uuid()))
+    }
+
+    func routing(_ request: Request) async throws -> RoutingDTO {
+        let post = try await OpportunityActions(request.actions()).find(try request.uuid())
+        guard let routing = post.routing else {
+            throw ProblemDetails.notFound("This opportunity never went through the routing desk.")
+        }
+        return RoutingDTO(routing, poster: post.opportunity.organisationID, for: try await request.actor())
+    }
+
+    /// One step of the routing desk: `{"event": "accept"}`, `{"event": "route", "recipients": [...], "hubs": [...]}`, …
+    func routingStep(_ request: Request) async throws -> RoutingDTO {
+        let context = try await request.actions()
+        _ = try context.memberID()
+        let id = try request.uuid()
+        let input = try RoutingStepInput.decode(from: request)
+        let event = try RoutingEvent(name: input.event, fields: input.fields, lists: input.lists)
+        // The step first: whoever may not take it learns that (403), not whether the post is visible to them.
+        let routing = try await RoutingActions(context).apply(event, to: id)
+        let post = try await OpportunityActions(context).find(id)
+        return RoutingDTO(routing, poster: post.opportunity.organisationID, for: context.actor)
     }
 
     func createOpportunity(_ request: Request) async throws -> Response {

@@ -16,6 +16,7 @@ struct MatchPageController: RouteCollection {
         routes.page(.POST, .newOpportunity) { try await createOpportunity($0, $1) }
         routes.page(.GET, .opportunity) { try await opportunity($0, $1) }
         routes.page(.POST, .deleteOpportunity) { try await withdraw($0, $1) }
+        routes.page(.POST, .routingStep) { try await step($0, $1) }
     }
 
     func findPartners(_ request: Request, _ language: SiteLanguage) async throws -> Response {
@@ -73,13 +74,66 @@ struct MatchPageController: RouteCollection {
     }
 
     func opportunity(_ request: Request, _ language: SiteLanguage) async throws -> Response {
-        let post = try await OpportunityActions(request.actions()).find(try Self.id(request))
-        let list = try await MatchService(request: request).partners(for: post.opportunity, posterHub: post.posterHub, limit: 20)
+        // After a step, the page says which one was taken.
+        let notice = request.query[String.self, at: "step"].flatMap { name -> String? in
+            let label = RoutingEvent.label(name)
+            return label.en == name ? nil : (language == .de ? "Erledigt: " : "Done: ") + label[language]
+        }
+        return try await opportunityPage(request, language, id: try Self.id(request), notice: notice)
+    }
+
+    func opportunityPage(_ request: Request, _ language: SiteLanguage, id: UUID, notice: String? = nil, problem: String? = nil,
+                         status: HTTPResponseStatus = .ok) async throws -> Response {
+        let post = try await OpportunityActions(request.actions()).find(id)
+        let service = try await MatchService(request: request)
+        let list = try await service.partners(for: post.opportunity, posterHub: post.posterHub, limit: 20)
         let actor = try await request.actor()
         let mayWithdraw = Policy.decide(.postOpportunity(organisation: post.opportunity.organisationID, hub: post.posterHub), for: actor) == .allowed
+        // The agency routes on the poster's behalf: its suggestions leave out only the poster
+        // (not the organisations the reader acts for). A referred hub forwards to its own
+        // members, so it needs suggestions beyond the network's top 20.
+        let answersReferral = post.routing?.referrals.contains { $0.value == .pending && actor.manages(hub: $0.key) } ?? false
+        let mayRoute = Policy.decide(.routingStep(.route(recipients: [], hubs: []), poster: post.opportunity.organisationID, homeHub: post.posterHub),
+                                     for: actor) == .allowed
+        var candidates = list.matches
+        if post.routing != nil, mayRoute || answersReferral {
+            let desk = MatchService(application: request.application, database: request.application.db, own: [post.opportunity.organisationID])
+            candidates = try await desk.partners(for: post.opportunity, posterHub: post.posterHub, limit: answersReferral ? 300 : 20).matches
+        }
+        let routing = try await RoutingPanel.model(for: post, partners: candidates.map(Self.row), suggestedHubs: list.suggestedHubs, request: request)
         let model = OpportunityModel(row: Self.row(post), partners: list.matches.map(Self.row), suggestedHubs: list.suggestedHubs,
-                                     csrf: mayWithdraw ? request.csrfToken : nil)
-        return htmlResponse(OpportunityView.render(model, try await request.pageContext(language, .opportunity(id: post.opportunity.id))), language)
+                                     csrf: mayWithdraw ? request.csrfToken : nil, routing: routing, notice: notice, problem: problem)
+        return htmlResponse(OpportunityView.render(model, try await request.pageContext(language, .opportunity(id: post.opportunity.id))),
+                            language, status: status)
+    }
+
+    struct StepForm: Content {
+        var event: String
+        var message: String?
+        var reason: String?
+        var organisation: String?
+        var hub: String?
+        var outcome: String?
+        var recipients: [String]?
+        var hubs: [String]?
+    }
+
+    /// One form for every step; a refused step shows the page again with the reason.
+    func step(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let id = try Self.id(request)
+        let form = try request.content.decode(StepForm.self)
+        do {
+            let fields = ["message": form.message, "reason": form.reason, "organisation": form.organisation, "hub": form.hub,
+                          "outcome": form.outcome].compactMapValues { $0 }
+            let event = try RoutingEvent(name: form.event, fields: fields, lists: ["recipients": form.recipients ?? [], "hubs": form.hubs ?? []])
+            _ = try await RoutingActions(request.actions()).apply(event, to: id)
+            return request.redirect(to: SiteURL.opportunity(id: id).path(language) + "?step=\(event.name)", redirectType: .normal)
+        } catch let failure as ValidationFailure {
+            return try await opportunityPage(request, language, id: id, problem: failure.problems.map { $0.message[language] }.joined(separator: " "),
+                                             status: .unprocessableEntity)
+        } catch DomainError.conflict(let message) {
+            return try await opportunityPage(request, language, id: id, problem: message[language], status: .conflict)
+        }
     }
 
     func newOpportunityForm(_ request: Request, _ language: SiteLanguage) async throws -> Response {

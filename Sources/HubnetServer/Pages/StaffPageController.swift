@@ -21,7 +21,8 @@ struct StaffPageController: RouteCollection {
         let staff = Policy.decide(.assignRole(.networkAdmin), for: actions.actor) == .allowed
             ? try await RoleActions(actions).staff().map { StaffView.Model.Person(id: $0.id, name: $0.name, email: $0.email, role: $0.role) }
             : nil
-        let model = StaffView.Model(claimsWaiting: claims, organisationsWaiting: organisations, staff: staff, values: values,
+        let requests = try await RoutingActions(actions).queue(states: [.submitted]).count
+        let model = StaffView.Model(claimsWaiting: claims, organisationsWaiting: organisations, requestsWaiting: requests, staff: staff, values: values,
                                     problems: problems, notice: notice, csrf: request.csrfToken)
         return htmlResponse(StaffView.render(model, try await request.pageContext(language, .staff)), language, status: status)
     }

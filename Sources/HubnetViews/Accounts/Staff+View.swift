@@ -23,6 +23,7 @@ public enum StaffView {
 
         public let claimsWaiting: Int
         public let organisationsWaiting: Int
+        public let requestsWaiting: Int
         /// Nil for a hub manager, who appoints nobody.
         public let staff: [Person]?
         public let values: [String: String]
@@ -30,10 +31,11 @@ public enum StaffView {
         public let notice: String?
         public let csrf: String
 
-        public init(claimsWaiting: Int, organisationsWaiting: Int, staff: [Person]?, values: [String: String] = [:],
+        public init(claimsWaiting: Int, organisationsWaiting: Int, requestsWaiting: Int = 0, staff: [Person]?, values: [String: String] = [:],
                     problems: [FieldProblem] = [], notice: String? = nil, csrf: String) {
             self.claimsWaiting = claimsWaiting
             self.organisationsWaiting = organisationsWaiting
+            self.requestsWaiting = requestsWaiting
             self.staff = staff
             self.values = values
             self.problems = problems
@@ -59,8 +61,12 @@ public enum StaffView {
                         .li(.a(.href(context.link(.claims())), .text(t("Ansprüche auf Profile", "Claims for profiles"))),
                             .text(": " + model.claimsWaiting.formatted(in: language))),
                         .li(.a(.href(context.link(.claims()) + "#new-organisations"), .text(t("Neue Organisationen", "New organisations"))),
-                            .text(": " + model.organisationsWaiting.formatted(in: language)))),
-                    .if(model.claimsWaiting + model.organisationsWaiting == 0, .p(.text(t("Alles erledigt.", "All done."))))),
+                            .text(": " + model.organisationsWaiting.formatted(in: language))),
+                        .li(.a(.id("routing-queue-link"), .href(context.link(.routingQueue(state: .submitted))),
+                               .text(t("Anfragen zur Prüfung", "Requests to vet"))),
+                            .text(": " + model.requestsWaiting.formatted(in: language)),
+                            .text(" · "), .a(.href(context.link(.routingQueue())), .text(t("ganzes Verteilzentrum", "whole routing desk"))))),
+                    .if(model.claimsWaiting + model.organisationsWaiting + model.requestsWaiting == 0, .p(.text(t("Alles erledigt.", "All done."))))),
                 .section(
                     .class("card"),
                     .h2(.text(t("Nachvollziehen", "Look back"))),

@@ -32,12 +32,21 @@ public struct OpportunityModel: Sendable {
     public let suggestedHubs: [HubSuggestion]
     /// Set when the reader may withdraw the post.
     public let csrf: String?
+    /// The routing desk's panel, for posts that go through it.
+    public let routing: RoutingPanelModel?
+    /// What the last step said, or why it could not be taken.
+    public let notice: String?
+    public let problem: String?
 
-    public init(row: OpportunityRow, partners: [PartnerRow], suggestedHubs: [HubSuggestion], csrf: String?) {
+    public init(row: OpportunityRow, partners: [PartnerRow], suggestedHubs: [HubSuggestion], csrf: String?,
+                routing: RoutingPanelModel? = nil, notice: String? = nil, problem: String? = nil) {
         self.row = row
         self.partners = partners
         self.suggestedHubs = suggestedHubs
         self.csrf = csrf
+        self.routing = routing
+        self.notice = notice
+        self.problem = problem
     }
 }
 

@@ -33,6 +33,8 @@ public enum OpportunityView {
             .p(.a(.href(context.link(.opportunities)), .text("← " + s.opportunitiesTitle))),
             .h1(.id("opportunity-title"), .text(p.title)),
             .p(.class("lead"), .text(OpportunityParts.line(model.row, context))),
+            .unwrap(model.notice) { .div(.class("notice"), .id("step-notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .unwrap(model.problem) { .div(.class("notice"), .id("step-problem"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
             .div(.class("grid"),
                  .section(.class("card"), .p(.attribute(named: "lang", value: p.language.rawValue), .text(p.text))),
                  .section(.class("card"), .dl(.class("facts"),
@@ -51,6 +53,7 @@ public enum OpportunityView {
                         .form(.class("danger"), .method(.post), .action(context.link(.deleteOpportunity(id: p.id))),
                               FormParts.csrf(token), .button(.type(.submit), .id("withdraw"), .text(s.withdraw)))
                     })),
+            .unwrap(model.routing) { RoutingPanelView.section($0, opportunity: p.id, context) },
             .h2(.text(s.partnersForPost)),
             MatchParts.topicsAndHubs(topics: [], hubs: model.suggestedHubs, context),
             MatchParts.partnerList(model.partners, context)

@@ -58,6 +58,10 @@ public enum SiteURL: Hashable, Sendable {
     case opportunity(id: UUID)
     case newOpportunity
     case deleteOpportunity(id: UUID)
+    /// A step of the routing desk on a request (a form post naming the step).
+    case routingStep(id: UUID)
+    /// The agency's queue: the requests of the hubs one manages, by state.
+    case routingQueue(state: RoutingState? = nil)
     /// How to use the API, for people; the OpenAPI document is for machines.
     case apiGuide
     /// Impressum and Datenschutzerklärung, as the operator provides them.
@@ -74,6 +78,7 @@ public enum SiteURL: Hashable, Sendable {
         case account, accountTokens, accountPassword, accountEmail, confirmEmailChange, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit, staff, appointRole, removeRole
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
+        case routingStep, routingQueue
         case apiGuide, imprint, privacy
 
         public var pattern: [String] {
@@ -118,6 +123,8 @@ public enum SiteURL: Hashable, Sendable {
             case .opportunity: ["opportunities", ":id"]
             case .newOpportunity: ["opportunities", "new"]
             case .deleteOpportunity: ["opportunities", ":id", "withdraw"]
+            case .routingStep: ["opportunities", ":id", "steps"]
+            case .routingQueue: ["routing"]
             case .apiGuide: ["api"]
             case .imprint: ["imprint"]
             case .privacy: ["privacy"]
@@ -166,6 +173,8 @@ public enum SiteURL: Hashable, Sendable {
         case .opportunity: .opportunity
         case .newOpportunity: .newOpportunity
         case .deleteOpportunity: .deleteOpportunity
+        case .routingStep: .routingStep
+        case .routingQueue: .routingQueue
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy
@@ -179,7 +188,7 @@ public enum SiteURL: Hashable, Sendable {
         case .organisation(let id, _), .editOrganisation(let id, _), .claimOrganisation(let id), .approveOrganisation(let id),
              .organisationLogo(let id), .removeOrganisationLogo(let id),
              .revokeToken(let id), .decideClaim(let id, _), .organisationMatches(let id), .organisationInvestors(let id),
-             .opportunity(let id), .deleteOpportunity(let id):
+             .opportunity(let id), .deleteOpportunity(let id), .routingStep(let id):
             [":id": id.uuidString.lowercased()]
         default: [:]
         }
@@ -193,6 +202,7 @@ public enum SiteURL: Hashable, Sendable {
         case .organisation(_, let notice): notice.map { "?notice=\($0.rawValue)" } ?? ""
         case .claims(let decided): decided.map { "?decided=\($0.uuidString.lowercased())" } ?? ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
+        case .routingQueue(let state): state.map { "?state=\($0.rawValue)" } ?? ""
         case .findPartners(let text, let topic, let hub):
             Self.encoded((text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])
                 + (topic.map { [URLQueryItem(name: "topic", value: $0)] } ?? [])

@@ -112,6 +112,14 @@ public enum Stylesheet {
     /* Cards side by side in a grid start on one line; the gap spaces them. */
     .grid > .card + .card { margin-top: 0; }
     button.secondary { background: #fff; color: var(--accent); }
+    .routing label.choice { display: block; padding: .25rem 0; }
+    .routing .why { display: block; margin-left: 1.6rem; font-size: .85rem; }
+    .routing .steps form.step { margin: .6rem 0; }
+    .routing .step-row { display: grid; gap: .4rem 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); align-items: end; }
+    .routing .history li { margin: .3rem 0; }
+    .routing blockquote { margin: .2rem 0 .2rem 1rem; color: var(--muted, #555); }
+    .overdue { color: #a11d17; font-weight: 600; }
+    .filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: 1rem 0; }
     .logo-actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
     #staff-table th, #staff-table td { text-align: left; overflow-wrap: anywhere; vertical-align: top; }
     .field textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #b9c1cf; border-radius: 8px; }
