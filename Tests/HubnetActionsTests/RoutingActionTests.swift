@@ -62,6 +62,22 @@ import Vapor
             #expect(audited == 6)
             let queue = try await RoutingStore(app.db).cases(homeHubs: ["hamburg"], states: [.introduced])
             #expect(queue.map(\.opportunityID) == [id])
+
+            // Each step told the people it concerns, once each, in Hubnet and by mail.
+            let mails = try await OutboxMessageRecord.query(on: app.db).filter(\.$key ~~ "routing:\(id.lowercased)").all()
+            #expect(Set(mails.map(\.key)).count == mails.count)
+            let toPoster = mails.filter { $0.recipient == scene.posterMember.email }
+            #expect(toPoster.contains { $0.body.contains("geprüft und veröffentlicht") })
+            #expect(toPoster.contains { $0.body.contains(scene.recipientMember.email) }, "the introduction gives the poster the contact")
+            let toRecipient = mails.filter { $0.recipient == scene.recipientMember.email }
+            #expect(toRecipient.contains { $0.body.contains("Haben Sie Interesse?") })
+            #expect(toRecipient.contains { $0.body.contains(scene.posterMember.email) })
+            #expect(mails.contains { $0.recipient == scene.manager.email && $0.body.contains("hat Interesse") })
+            // The actor is not told of their own step: the manager got no mail for vetting.
+            #expect(!mails.contains { $0.recipient == scene.manager.email && $0.body.contains("geprüft und veröffentlicht") })
+            #expect(try await NotificationStore(app.db).unreadCount(of: scene.posterMember.id) >= 2)
+            try await NotificationStore(app.db).markAllRead(of: scene.posterMember.id, at: Date())
+            #expect(try await NotificationStore(app.db).unreadCount(of: scene.posterMember.id) == 0)
         }
     }
 

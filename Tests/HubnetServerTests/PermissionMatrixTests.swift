@@ -186,6 +186,8 @@ import VaporTesting
                   expected: ["sign-in", "422", "ok", "ok", "422", "422", "422"]),
         FormRoute(name: "vet a request", path: { "/de/opportunities/\($0.request)/steps" }, fields: { _ in ["event": "accept"] },
                   expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "mark notifications read", path: { _ in "/de/notifications/read" }, fields: { _ in [:] },
+                  expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
         FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },
                   expected: ["sign-in", "403", "ok", "ok", "403", "ok", "ok"]),
         FormRoute(name: "appoint staff", path: { _ in "/de/staff/roles" }, fields: { _ in

@@ -55,6 +55,8 @@ import Vapor
         case .deleteOpportunity: .deleteOpportunity(id: id)
         case .routingStep: .routingStep(id: id)
         case .routingQueue: .routingQueue(state: .submitted)
+        case .notifications: .notifications
+        case .markNotificationsRead: .markNotificationsRead
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy

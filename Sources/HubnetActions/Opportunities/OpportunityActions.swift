@@ -65,6 +65,7 @@ public struct OpportunityActions: Sendable {
         try await context.write { database in
             try await OpportunityStore(database).create(post, by: actor.memberID)
             try await RoutingStore(database).save(routing, for: post.id, replacing: nil)
+            try await RoutingNotices(context: context, database: database, opportunity: post, poster: poster).submitted(homeHub: poster.hubSlug)
             try await context.audit("opportunity.create", "opportunity", post.id.lowercased, hub: poster.hubSlug,
                                     after: AuditJSON.encode(post), on: database)
         }

@@ -15,7 +15,8 @@ public struct RoutingActions: Sendable {
 
     /// Puts a posted opportunity into its home hub's vetting queue.
     public func submit(_ opportunityID: UUID) async throws -> RoutingCase {
-        let (opportunity, homeHub) = try await request(opportunityID)
+        let (opportunity, poster) = try await request(opportunityID)
+        let homeHub = poster.hubSlug
         try context.authorize(.postOpportunity(organisation: opportunity.organisationID, hub: homeHub))
         let actor = context.actor.memberID
         return try await context.write { database in
@@ -26,6 +27,7 @@ public struct RoutingActions: Sendable {
             let submitted = RoutingCase.submitted(homeHub: homeHub, by: actor, at: context.now)
             try await store.save(submitted, for: opportunityID, replacing: nil)
             try await context.audit("routing.submit", "opportunity", opportunityID.lowercased, hub: homeHub, on: database)
+            try await RoutingNotices(context: context, database: database, opportunity: opportunity, poster: poster).submitted(homeHub: homeHub)
             return submitted
         }
     }
@@ -33,7 +35,8 @@ public struct RoutingActions: Sendable {
     /// Takes one step on a request; returns the request as it is now.
     public func apply(_ event: RoutingEvent, to opportunityID: UUID) async throws -> RoutingCase {
         _ = try context.memberID()
-        let (opportunity, homeHub) = try await request(opportunityID)
+        let (opportunity, poster) = try await request(opportunityID)
+        let homeHub = poster.hubSlug
         try context.authorize(.routingStep(event, poster: opportunity.organisationID, homeHub: homeHub))
         try await checkRecipients(of: event, poster: opportunity.organisationID)
         let actor = context.actor.memberID
@@ -50,6 +53,7 @@ public struct RoutingActions: Sendable {
                                         before: AuditJSON.encode(["state": current.state.rawValue]),
                                         after: AuditJSON.encode(["state": step.to.rawValue, "note": step.note, "subject": step.subject ?? ""]),
                                         on: database)
+                try await RoutingNotices(context: context, database: database, opportunity: opportunity, poster: poster).tell(event, after: next)
                 return next
             }
         } catch let error as DatabaseError where error.isConstraintFailure {
@@ -123,14 +127,14 @@ public struct RoutingActions: Sendable {
         return entries.sorted { ($0.breaches.isEmpty ? 1 : 0, $0.since) < ($1.breaches.isEmpty ? 1 : 0, $1.since) }
     }
 
-    /// The request and the hub that owns its vetting: the poster's home hub.
-    private func request(_ opportunityID: UUID) async throws -> (Opportunity, String) {
+    /// The request and its poster, whose home hub vets it.
+    private func request(_ opportunityID: UUID) async throws -> (Opportunity, Organisation) {
         guard let opportunity = try await OpportunityStore(context.database).find(opportunityID) else {
             throw OpportunityActions.notFound(opportunityID)
         }
         guard let poster = try await OrganisationStore(context.database).find(opportunity.organisationID) else {
             throw OrganisationActions.notFound(opportunity.organisationID)
         }
-        return (opportunity, poster.hubSlug)
+        return (opportunity, poster)
     }
 }

@@ -1,8 +1,8 @@
 import FluentKit
 import SQLKit
 
-/// The routing desk: each request's state and history, its recipients and referrals, and
-/// each hub's service levels. Unique step numbers per request keep concurrent steps from
+/// The routing desk: each request's state and history, its recipients and referrals, each
+/// hub's service levels, and members' notifications. Unique step numbers per request keep concurrent steps from
 /// both landing on one state; unique recipients and referrals keep lists free of repeats.
 struct CreateRoutingDesk: AsyncMigration {
     var name: String { "009_create_routing_desk" }
@@ -49,7 +49,18 @@ struct CreateRoutingDesk: AsyncMigration {
             .field("route_within", .int, .required)
             .field("answer_referral_within", .int, .required)
             .create()
+        try await database.schema(NotificationRecord.schema)
+            .id()
+            .field("member_id", .uuid, .required, .references(MemberRecord.schema, "id", onDelete: .cascade))
+            .field("opportunity_id", .uuid, .references(OpportunityRecord.schema, "id", onDelete: .cascade))
+            .field("text_de", .string, .required)
+            .field("text_en", .string, .required)
+            .field("path", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("read_at", .datetime)
+            .create()
         if let sql = database as? any SQLDatabase {
+            try await sql.create(index: "notifications_member_read").on(NotificationRecord.schema).column("member_id").column("read_at").run()
             // The agency's queues: by hub and state.
             try await sql.create(index: "routing_cases_hub_state").on(RoutingCaseRecord.schema).column("home_hub").column("state").run()
             try await sql.create(index: "routing_recipients_organisation").on(RoutingRecipientRecord.schema).column("organisation_id").run()
@@ -58,6 +69,7 @@ struct CreateRoutingDesk: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(NotificationRecord.schema).delete()
         try await database.schema(ServiceLevelRecord.schema).delete()
         try await database.schema(RoutingReferralRecord.schema).delete()
         try await database.schema(RoutingRecipientRecord.schema).delete()

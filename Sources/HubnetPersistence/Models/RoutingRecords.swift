@@ -67,3 +67,21 @@ public final class ServiceLevelRecord: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// A message in a member's Hubnet inbox: what happened, in both languages, and where to look.
+/// Written in the transaction of the step it tells of, with its mail in the outbox.
+public final class NotificationRecord: Model, @unchecked Sendable {
+    public static let schema = "notifications"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "member_id") public var memberID: UUID
+    @OptionalField(key: "opportunity_id") public var opportunityID: UUID?
+    @Field(key: "text_de") public var textDE: String
+    @Field(key: "text_en") public var textEN: String
+    /// The page below the language, as `SiteURL` prints it ("opportunities/…").
+    @Field(key: "path") public var path: String
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "read_at") public var readAt: Date?
+
+    public init() {}
+}

@@ -62,6 +62,9 @@ public enum SiteURL: Hashable, Sendable {
     case routingStep(id: UUID)
     /// The agency's queue: the requests of the hubs one manages, by state.
     case routingQueue(state: RoutingState? = nil)
+    /// A member's notifications, and marking them read.
+    case notifications
+    case markNotificationsRead
     /// How to use the API, for people; the OpenAPI document is for machines.
     case apiGuide
     /// Impressum and Datenschutzerklärung, as the operator provides them.
@@ -78,7 +81,7 @@ public enum SiteURL: Hashable, Sendable {
         case account, accountTokens, accountPassword, accountEmail, confirmEmailChange, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit, staff, appointRole, removeRole
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
-        case routingStep, routingQueue
+        case routingStep, routingQueue, notifications, markNotificationsRead
         case apiGuide, imprint, privacy
 
         public var pattern: [String] {
@@ -125,6 +128,8 @@ public enum SiteURL: Hashable, Sendable {
             case .deleteOpportunity: ["opportunities", ":id", "withdraw"]
             case .routingStep: ["opportunities", ":id", "steps"]
             case .routingQueue: ["routing"]
+            case .notifications: ["notifications"]
+            case .markNotificationsRead: ["notifications", "read"]
             case .apiGuide: ["api"]
             case .imprint: ["imprint"]
             case .privacy: ["privacy"]
@@ -175,6 +180,8 @@ public enum SiteURL: Hashable, Sendable {
         case .deleteOpportunity: .deleteOpportunity
         case .routingStep: .routingStep
         case .routingQueue: .routingQueue
+        case .notifications: .notifications
+        case .markNotificationsRead: .markNotificationsRead
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy

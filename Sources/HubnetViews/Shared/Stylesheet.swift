@@ -118,6 +118,7 @@ public enum Stylesheet {
     .routing .step-row { display: grid; gap: .4rem 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); align-items: end; }
     .routing .history li { margin: .3rem 0; }
     .routing blockquote { margin: .2rem 0 .2rem 1rem; color: var(--muted, #555); }
+    .card.unread { border-left: 4px solid var(--accent); }
     .overdue { color: #a11d17; font-weight: 600; }
     .filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: 1rem 0; }
     .logo-actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
