@@ -73,6 +73,7 @@ public func prepareForServing(_ app: Application) async throws {
         app.logger.notice("No HUBNET_SMTP_URL: e-mails stay in the local mailbox at \(app.hubnetSettings.publicURL)/dev/mailbox, readable by \(readers).")
     }
     app.lifecycle.use(OutboxWorker(mailer: app.hubnetSettings.mailer))
+    app.lifecycle.use(RoutingClock())
 }
 
 extension Application {

@@ -117,3 +117,45 @@ import Vapor
         }
     }
 }
+
+/// The routing desk's clock: deadlines and service levels.
+@Suite struct RoutingClockTests {
+    @Test(arguments: TestDatabase.kinds)
+    func aPassedDeadlineEndsTheRequestAndTellsThePosterOnce(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let scene = try await RoutingActionTests.scene(app)
+            var late = Opportunity(organisationID: scene.poster.id, kind: .challenge, title: "Abgelaufene Suche",
+                                   text: "Diese Suche hatte eine Frist, die vorbei ist.", language: .de, topicSlugs: ["logistics"])
+            late.deadline = Date().addingTimeInterval(-3 * 86_400)
+            try await OpportunityStore(app.db).create(late, by: nil)
+            try await RoutingStore(app.db).save(.submitted(homeHub: "hamburg", by: scene.posterMember.id, at: Date()), for: late.id, replacing: nil)
+            let clock = RoutingActions(app.commandActions)
+            let first = try await clock.runClock()
+            #expect(first.expired == 1)
+            #expect(try await RoutingStore(app.db).load(late.id)?.state == .expired)
+            #expect(try await RoutingStore(app.db).load(late.id)?.history.last?.actor == nil)
+            let told = try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == scene.posterMember.email)
+                .filter(\.$key ~~ late.id.lowercased).count()
+            #expect(told == 1)
+            #expect(try await clock.runClock().expired == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func anOverdueVettingRemindsTheHubOncePerBreach(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let scene = try await RoutingActionTests.scene(app)
+            // Submitted two weeks ago: far beyond two working days.
+            try await RoutingStore(app.db).save(.submitted(homeHub: "hamburg", by: scene.posterMember.id, at: Date().addingTimeInterval(-14 * 86_400)),
+                                                for: scene.opportunity, replacing: nil)
+            let clock = RoutingActions(app.commandActions)
+            #expect(try await clock.runClock().reminded == 1)
+            #expect(try await clock.runClock().reminded == 0)
+            let reminders = try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == scene.manager.email)
+                .filter(\.$subject ~~ "Überfällig").count()
+            #expect(reminders == 1)
+            let queue = try await RoutingActions(ActionTests.context(app, for: scene.manager)).queue()
+            #expect(queue.first?.breaches.map(\.step) == [.vetting])
+        }
+    }
+}

@@ -89,6 +89,33 @@ struct RoutingNotices {
             en: "'\(opportunity.title)' from \(poster.name) waits for your vetting."))
     }
 
+    /// Reminds the staff of the hub that owes an overdue step, unless they were reminded of
+    /// this breach already. Returns how many were reminded now.
+    func remind(_ breach: ServiceBreach, key: String) async throws -> Int {
+        let hubName = Network.hub(breach.hub)?.name ?? .init(breach.hub)
+        let step: LocalizedText = switch breach.step {
+        case .vetting: .init(de: "geprüft", en: "vetted")
+        case .routing: .init(de: "verteilt", en: "routed")
+        case .referral: .init(de: "vom Hub \(hubName.de) beantwortet", en: "answered by the \(hubName.en) hub")
+        }
+        let text = LocalizedText(de: "Überfällig: „\(opportunity.title)“ sollte bis \(NetworkCalendar.day(of: NetworkCalendar.previousDay(before: breach.due))) \(step.de) sein.",
+                                 en: "Overdue: '\(opportunity.title)' should have been \(step.en) by \(NetworkCalendar.day(of: NetworkCalendar.previousDay(before: breach.due))).")
+        var reminded = 0
+        for person in try await MemberStore(database).staff(of: breach.hub) {
+            guard let id = person.id else { continue }
+            let mailKey = "\(key):\(id.lowercased)"
+            if try await OutboxMessageRecord.query(on: database).filter(\.$key == mailKey).first() != nil { continue }
+            try await NotificationStore(database).add(to: id, text: text, path: "opportunities/\(opportunity.id.lowercased)",
+                                                      opportunity: opportunity.id, at: context.now)
+            let language = SiteLanguage(rawValue: person.language) ?? .de
+            try await Outbox(database).enqueue(
+                key: mailKey, to: person.email, subject: (language == .de ? "Überfällig: " : "Overdue: ") + opportunity.title,
+                body: "\(language == .de ? "Hallo \(person.name)," : "Hello \(person.name),")\n\n\(text[language])\n\n\(context.link("opportunities/\(opportunity.id.lowercased)", language))")
+            reminded += 1
+        }
+        return reminded
+    }
+
     private func invite(_ organisations: [UUID], _ number: Int, title: String, posterName: LocalizedText) async throws {
         for organisation in organisations {
             try await send(to: members(of: organisation), number, .init(

@@ -39,6 +39,12 @@ public struct RoutingActions: Sendable {
         let homeHub = poster.hubSlug
         try context.authorize(.routingStep(event, poster: opportunity.organisationID, homeHub: homeHub))
         try await checkRecipients(of: event, poster: opportunity.organisationID)
+        return try await perform(event, on: opportunity, postedBy: poster)
+    }
+
+    /// The step itself, once it is allowed: read, apply, write, audit, tell — in one transaction.
+    private func perform(_ event: RoutingEvent, on opportunity: Opportunity, postedBy poster: Organisation) async throws -> RoutingCase {
+        let opportunityID = opportunity.id, homeHub = poster.hubSlug
         let actor = context.actor.memberID
         do {
             return try await context.write { database in
@@ -84,6 +90,40 @@ public struct RoutingActions: Sendable {
         if let hub, let stranger = found.first(where: { $0.hubSlug != hub }) {
             throw problem("„\(stranger.name)“ gehört nicht zu diesem Hub.", "'\(stranger.name)' does not belong to this hub.")
         }
+    }
+
+    /// The routing desk's clock, run by the background job as the system (no member acts):
+    /// requests past their deadline expire and their posters are told; each overdue step
+    /// reminds the hub that owes it, once per breach (the outbox key names the breach).
+    public func runClock() async throws -> (expired: Int, reminded: Int) {
+        let store = RoutingStore(context.database)
+        let open = try await store.cases(homeHubs: nil, states: [.submitted, .changesRequested, .published, .routed, .introduced], limit: 10_000)
+        let cases = try await store.load(open.map(\.opportunityID))
+        var expired = 0, reminded = 0
+        var levels: [String: ServiceLevels] = [:]
+        for (id, routing) in cases.sorted(by: { $0.key.lowercased < $1.key.lowercased }) {
+            guard let opportunity = try await OpportunityStore(context.database).find(id),
+                  let poster = try await OrganisationStore(context.database).find(opportunity.organisationID) else { continue }
+            if !opportunity.isOpen(on: context.now), routing.state != .introduced {
+                do {
+                    _ = try await perform(.expire, on: opportunity, postedBy: poster)
+                    expired += 1
+                } catch is DomainError {
+                    // Another instance expired it first, or a step moved it on: nothing to do.
+                }
+                continue
+            }
+            for hub in Set([routing.homeHub] + routing.referrals.keys) where levels[hub] == nil {
+                levels[hub] = try await store.serviceLevels(of: hub)
+            }
+            for breach in routing.breaches(at: context.now, levels: { levels[$0] ?? .standard }) {
+                reminded += try await context.write { database in
+                    try await RoutingNotices(context: context, database: database, opportunity: opportunity, poster: poster)
+                        .remind(breach, key: breach.key(for: id))
+                }
+            }
+        }
+        return (expired, reminded)
     }
 
     /// One line of the agency's queue.
