@@ -11,6 +11,8 @@ public struct ActionContext: Sendable {
     /// The scopes of the API token in use; nil for a browser session or the command line.
     public let tokenScopes: Set<String>?
     public let services: ActionServices
+    /// Set for an API write sent with an `Idempotency-Key` (submissions and routing steps).
+    public var idempotency: IdempotencyKey?
 
     public init(database: any Database, actor: Principal, tokenScopes: Set<String>? = nil, services: ActionServices) {
         self.database = database

@@ -62,14 +62,26 @@ public struct OpportunityActions: Sendable {
         let actor = try context.authorize(.postOpportunity(organisation: poster.id, hub: poster.hubSlug))
         let post = try opportunity.validated(today: context.now)
         let routing = RoutingCase.submitted(homeHub: poster.hubSlug, by: actor.memberID, at: context.now)
+        do {
+            try await write(post, routing, poster: poster, by: actor)
+        } catch {
+            // A twin request with the same Idempotency-Key landed meanwhile: this is its replay.
+            if let failure = error as? any DatabaseError, failure.isConstraintFailure { try await context.replayAfterRace() }
+            throw error
+        }
+        return VisibleOpportunity(opportunity: post, poster: poster, posterHub: poster.hubSlug, routing: routing)
+    }
+
+    private func write(_ post: Opportunity, _ routing: RoutingCase, poster: Organisation, by actor: Principal) async throws {
         try await context.write { database in
+            try await context.refuseRepeat(on: database)
             try await OpportunityStore(database).create(post, by: actor.memberID)
             try await RoutingStore(database).save(routing, for: post.id, replacing: nil)
             try await RoutingNotices(context: context, database: database, opportunity: post, poster: poster).submitted(homeHub: poster.hubSlug)
             try await context.audit("opportunity.create", "opportunity", post.id.lowercased, hub: poster.hubSlug,
                                     after: AuditJSON.encode(post), on: database)
+            try await context.remember(post.id.lowercased, on: database)
         }
-        return VisibleOpportunity(opportunity: post, poster: poster, posterHub: poster.hubSlug, routing: routing)
     }
 
     /// The changed post as its editor sees it.

@@ -48,6 +48,7 @@ public struct RoutingActions: Sendable {
         let actor = context.actor.memberID
         do {
             return try await context.write { database in
+                try await context.refuseRepeat(on: database)
                 let store = RoutingStore(database)
                 guard let current = try await store.load(opportunityID) else {
                     throw DomainError.conflict(.init(de: "Diese Anfrage ist nicht im Verteilzentrum.", en: "This request is not with the routing desk."))
@@ -60,9 +61,12 @@ public struct RoutingActions: Sendable {
                                         after: AuditJSON.encode(["state": step.to.rawValue, "note": step.note, "subject": step.subject ?? ""]),
                                         on: database)
                 try await RoutingNotices(context: context, database: database, opportunity: opportunity, poster: poster).tell(event, after: next)
+                try await context.remember("\(opportunityID.lowercased):\(next.history.count - 1)", on: database)
                 return next
             }
         } catch let error as DatabaseError where error.isConstraintFailure {
+            // The same request with the same Idempotency-Key landed meanwhile: this is its replay.
+            try await context.replayAfterRace()
             // Another step on this request landed between our read and our write.
             throw DomainError.conflict(.init(de: "Die Anfrage wurde gerade von jemand anderem geändert. Bitte laden Sie die Seite neu.",
                                              en: "Someone else changed the request just now. Please reload the page."))

@@ -2,7 +2,7 @@ import FluentKit
 import SQLKit
 
 /// The routing desk: each request's state and history, its recipients and referrals, each
-/// hub's service levels, and members' notifications. Unique step numbers per request keep concurrent steps from
+/// hub's service levels, members' notifications, and the API's idempotency keys. Unique step numbers per request keep concurrent steps from
 /// both landing on one state; unique recipients and referrals keep lists free of repeats.
 struct CreateRoutingDesk: AsyncMigration {
     var name: String { "009_create_routing_desk" }
@@ -59,6 +59,15 @@ struct CreateRoutingDesk: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("read_at", .datetime)
             .create()
+        try await database.schema(IdempotencyRecord.schema)
+            .id()
+            .field("member_id", .uuid, .required, .references(MemberRecord.schema, "id", onDelete: .cascade))
+            .field("key", .string, .required)
+            .field("fingerprint", .string, .required)
+            .field("result", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "member_id", "key")
+            .create()
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "notifications_member_read").on(NotificationRecord.schema).column("member_id").column("read_at").run()
             // The agency's queues: by hub and state.
@@ -69,6 +78,7 @@ struct CreateRoutingDesk: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(IdempotencyRecord.schema).delete()
         try await database.schema(NotificationRecord.schema).delete()
         try await database.schema(ServiceLevelRecord.schema).delete()
         try await database.schema(RoutingReferralRecord.schema).delete()

@@ -85,3 +85,20 @@ public final class NotificationRecord: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// An API write made with an `Idempotency-Key`: written in the write's own transaction with
+/// what it produced, so a retry after any failure finds either both or neither.
+public final class IdempotencyRecord: Model, @unchecked Sendable {
+    public static let schema = "idempotency_keys"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "member_id") public var memberID: UUID
+    @Field(key: "key") public var key: String
+    /// A digest of the request (method, path, body): the same key with another body is refused.
+    @Field(key: "fingerprint") public var fingerprint: String
+    /// What the write produced: the new opportunity's id, or the step's number.
+    @Field(key: "result") public var result: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+}

@@ -1,6 +1,7 @@
 import Foundation
 import HubnetActions
 import HubnetCore
+import HubnetPersistence
 import Vapor
 
 /// JSON API v1: find partners, investor recommendations and opportunities.
@@ -93,26 +94,45 @@ struct MatchesAPIController: RouteCollection {
     }
 
     /// One step of the routing desk: `{"event": "accept"}`, `{"event": "route", "recipients": [...], "hubs": [...]}`, …
-    func routingStep(_ request: Request) async throws -> RoutingDTO {
-        let context = try await request.actions()
+    func routingStep(_ request: Request) async throws -> Response {
+        let context = try await request.idempotentActions()
         _ = try context.memberID()
         let id = try request.uuid()
         let input = try RoutingStepInput.decode(from: request)
         let event = try RoutingEvent(name: input.event, fields: input.fields, lists: input.lists)
         // The step first: whoever may not take it learns that (403), not whether the post is visible to them.
-        let routing = try await RoutingActions(context).apply(event, to: id)
+        let routing: RoutingCase
+        var replayed = false
+        do {
+            routing = try await RoutingActions(context).apply(event, to: id)
+        } catch is IdempotentReplay {
+            // The request as it stands now; the step was taken by the first try.
+            guard let current = try await RoutingStore(request.db).load(id) else { throw Abort(.notFound) }
+            routing = current
+            replayed = true
+        }
         let post = try await OpportunityActions(context).find(id)
-        return RoutingDTO(routing, poster: post.opportunity.organisationID, for: context.actor)
+        let response = try await RoutingDTO(routing, poster: post.opportunity.organisationID, for: context.actor).encodeResponse(for: request)
+        return replayed ? response.markReplayed() : response
     }
 
+    /// A retry with the same Idempotency-Key and body answers as the first time and writes nothing.
     func createOpportunity(_ request: Request) async throws -> Response {
-        let context = try await request.actions()
+        let context = try await request.idempotentActions()
         _ = try context.memberID()
         let post = try OpportunityInput.decode(from: request).creating()
-        let created = try await OpportunityActions(context).create(post)
+        let created: VisibleOpportunity
+        var replayed = false
+        do {
+            created = try await OpportunityActions(context).create(post)
+        } catch let replay as IdempotentReplay {
+            guard let id = UUID(uuidString: replay.result) else { throw Abort(.internalServerError) }
+            created = try await OpportunityActions(context).find(id)
+            replayed = true
+        }
         let response = try await OpportunityDTO(created).encodeResponse(status: .created, for: request)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/opportunities/\(created.opportunity.id.lowercased)")
-        return response
+        return replayed ? response.markReplayed() : response
     }
 
     func updateOpportunity(_ request: Request) async throws -> OpportunityDTO {
