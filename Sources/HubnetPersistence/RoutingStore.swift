@@ -115,6 +115,13 @@ public struct RoutingStore: Sendable {
             .compactMap { record in record.id.map { ($0, RoutingState(rawValue: record.state) ?? .submitted) } }
     }
 
+    /// The requests sent to these organisations, with where each organisation stands.
+    public func received(by organisations: [UUID]) async throws -> [(opportunityID: UUID, organisation: UUID, state: RecipientState)] {
+        guard !organisations.isEmpty else { return [] }
+        return try await RoutingRecipientRecord.query(on: database).filter(\.$organisationID ~~ organisations).all()
+            .map { ($0.opportunityID, $0.organisationID, RecipientState(rawValue: $0.state) ?? .invited) }
+    }
+
     /// Requests referred to these hubs (every hub: nil) that they have not answered yet.
     public func pendingReferrals(to hubs: Set<String>?) async throws -> [UUID] {
         var query = RoutingReferralRecord.query(on: database).filter(\.$state == ReferralState.pending.rawValue)

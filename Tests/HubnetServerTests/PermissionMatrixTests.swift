@@ -186,6 +186,9 @@ import VaporTesting
                   expected: ["sign-in", "422", "ok", "ok", "422", "422", "422"]),
         FormRoute(name: "vet a request", path: { "/de/opportunities/\($0.request)/steps" }, fields: { _ in ["event": "accept"] },
                   expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "set service levels", path: { _ in "/de/routing/service-levels" }, fields: { _ in
+            ["hub": "hamburg", "vetWithin": "3", "routeWithin": "4", "answerReferralWithin": "5"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
         FormRoute(name: "mark notifications read", path: { _ in "/de/notifications/read" }, fields: { _ in [:] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
         FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },

@@ -55,6 +55,7 @@ import Vapor
         case .deleteOpportunity: .deleteOpportunity(id: id)
         case .routingStep: .routingStep(id: id)
         case .routingQueue: .routingQueue(state: .submitted)
+        case .routingServiceLevels: .routingServiceLevels
         case .notifications: .notifications
         case .markNotificationsRead: .markNotificationsRead
         case .apiGuide: .apiGuide

@@ -130,6 +130,75 @@ public struct RoutingActions: Sendable {
         return (expired, reminded)
     }
 
+    /// A line of a member's inbox: a request, and for a received one where the member's
+    /// organisation stands with it.
+    public struct InboxEntry: Sendable {
+        public let opportunity: Opportunity
+        public let state: RoutingState
+        public let organisation: Organisation
+        public let answer: RecipientState?
+    }
+
+    /// The requests sent to the organisations the member acts for (answer from the request's
+    /// page), and the requests they posted, each with where it stands; newest first.
+    public func inbox() async throws -> (received: [InboxEntry], posted: [InboxEntry]) {
+        _ = try context.memberID()
+        let mine = context.actor.organisations
+        guard !mine.isEmpty else { return ([], []) }
+        let store = RoutingStore(context.database)
+        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database).find(mine).map { ($0.id, $0) })
+        let received = try await store.received(by: mine)
+        let posts = try await OpportunityStore(context.database).list(organisations: mine, limit: 200)
+        let cases = try await store.load(received.map(\.opportunityID) + posts.map(\.id))
+        var receivedEntries: [InboxEntry] = []
+        for entry in received {
+            guard let routing = cases[entry.opportunityID], let organisation = organisations[entry.organisation],
+                  let opportunity = try await OpportunityStore(context.database).find(entry.opportunityID) else { continue }
+            receivedEntries.append(InboxEntry(opportunity: opportunity, state: routing.state, organisation: organisation, answer: entry.state))
+        }
+        let postedEntries = posts.compactMap { post -> InboxEntry? in
+            guard let routing = cases[post.id], let organisation = organisations[post.organisationID] else { return nil }
+            return InboxEntry(opportunity: post, state: routing.state, organisation: organisation, answer: nil)
+        }
+        return (receivedEntries.sorted { $0.opportunity.created > $1.opportunity.created },
+                postedEntries.sorted { $0.opportunity.created > $1.opportunity.created })
+    }
+
+    /// The service levels of the hubs the reader manages (all hubs for the agency).
+    public func serviceLevels() async throws -> [(hub: String, levels: ServiceLevels)] {
+        let actor = try context.authorize(.reviewClaims, reading: true)
+        let store = RoutingStore(context.database)
+        var result: [(hub: String, levels: ServiceLevels)] = []
+        for hub in Network.hubs.map(\.slug) where actor.manages(hub: hub) {
+            result.append((hub, try await store.serviceLevels(of: hub)))
+        }
+        return result
+    }
+
+    public func setServiceLevels(_ levels: ServiceLevels, of hub: String) async throws {
+        _ = try context.memberID()
+        guard Network.hub(hub) != nil else {
+            throw ValidationFailure([FieldProblem(field: "hub", message: .init(de: "Unbekannter Hub „\(hub)“.", en: "Unknown hub '\(hub)'."))])
+        }
+        try context.authorize(.manageHub(hub: hub))
+        let checked = try levels.validated()
+        try await context.write { database in
+            let before = try await RoutingStore(database).serviceLevels(of: hub)
+            try await RoutingStore(database).setServiceLevels(checked, of: hub)
+            try await context.audit("routing.service-levels", "hub", hub, hub: hub, before: AuditJSON.encode(before),
+                                    after: AuditJSON.encode(checked), on: database)
+        }
+    }
+
+    /// How requests of the reader's hubs moved through the desk, and which hub referred to which.
+    public func figures() async throws -> (funnel: RoutingFunnel, referrals: ReferralMatrix) {
+        let actor = try context.authorize(.reviewClaims, reading: true)
+        let store = RoutingStore(context.database)
+        let ids = try await store.cases(homeHubs: actor.managedHubs, limit: 10_000).map(\.opportunityID)
+        let cases = Array(try await store.load(ids).values)
+        return (RoutingFunnel(histories: cases.map(\.history)), ReferralMatrix(cases: cases))
+    }
+
     /// One line of the agency's queue.
     public struct QueueEntry: Sendable {
         public let opportunity: Opportunity

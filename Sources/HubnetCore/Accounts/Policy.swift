@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case manageOwnAccount
     /// Post, change or withdraw an opportunity for an organisation.
     case postOpportunity(organisation: UUID, hub: String)
+    /// Set how a hub works: its service levels.
+    case manageHub(hub: String)
     /// A step of the routing desk on a request that `poster` posted from `homeHub`.
     case routingStep(RoutingEvent, poster: UUID, homeHub: String)
 }
@@ -48,7 +50,7 @@ public enum Policy {
             return actor.administers(organisation: id) || actor.manages(hub: hub)
         case .claimOrganisation(let id, _):
             return !actor.actsFor(organisation: id)
-        case .decideClaim(let hub):
+        case .decideClaim(let hub), .manageHub(let hub):
             return actor.manages(hub: hub)
         case .reviewClaims:
             return actor.managedHubs.map { !$0.isEmpty } ?? true

@@ -214,7 +214,7 @@ struct AccountPageController: RouteCollection {
         let overview = try await MemberDataActions(request.actions()).overview()
         let claims = try await ClaimActions(request.actions()).mine()
             .filter { entry in entry.claim.status != .approved || !overview.organisations.contains { $0.organisation.id == entry.organisation.id } }
-        let model = AccountModel(
+        var model = AccountModel(
             name: overview.name, email: overview.email,
             organisations: overview.organisations.map { ($0.organisation, $0.administers) },
             roles: overview.roles.filter { if case .organisationAdmin = $0 { false } else if case .organisationMember = $0 { false } else { true } }
@@ -225,6 +225,13 @@ struct AccountPageController: RouteCollection {
             },
             newToken: newToken, problems: problems, csrf: request.csrfToken,
             claims: claims.map { ($0.organisation, $0.claim.status.rawValue) }, notice: notice, pendingEmail: overview.pendingEmail)
+        let inbox = try await RoutingActions(request.actions()).inbox()
+        let line = { (entry: RoutingActions.InboxEntry) in
+            AccountModel.RequestLine(id: entry.opportunity.id, title: entry.opportunity.title, state: entry.state,
+                                     organisation: entry.organisation.name, answer: entry.answer)
+        }
+        model.received = inbox.received.map(line)
+        model.posted = inbox.posted.map(line)
         let context = try await request.pageContext(language, .account)
         return htmlResponse(AccountView.render(model, context), language, status: problems.isEmpty ? .ok : .unprocessableEntity)
     }

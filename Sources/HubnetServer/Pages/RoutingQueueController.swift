@@ -1,22 +1,78 @@
+import CSV
 import Foundation
 import HubnetActions
 import HubnetCore
 import HubnetViews
 import Vapor
 
-/// The agency's queue of requests, for hub staff.
+/// The agency's queue of requests, for hub staff: with filters, a CSV export, the funnel,
+/// the referral matrix and the hubs' service levels.
 struct RoutingQueueController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.page(.GET, .routingQueue) { try await queue($0, $1) }
+        routes.page(.POST, .routingServiceLevels) { try await setServiceLevels($0, $1) }
     }
 
-    func queue(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+    func queue(_ request: Request, _ language: SiteLanguage, problems: [FieldProblem] = [], notice: String? = nil,
+               status: HTTPResponseStatus = .ok) async throws -> Response {
         let state = request.query[String.self, at: "state"].flatMap(RoutingState.init(rawValue:))
-        let entries = try await RoutingActions(request.actions()).queue(states: state.map { [$0] } ?? [])
+        let actions = RoutingActions(try await request.actions())
+        let entries = try await actions.queue(states: state.map { [$0] } ?? [])
+        if request.query[String.self, at: "format"] == "csv" { return try csv(entries, language) }
         let rows = entries.map { entry in
             RoutingQueueView.Row(opportunity: entry.opportunity, posterHub: entry.posterHub, state: entry.routing.state, since: entry.since,
                                  overdue: entry.breaches, referredToReader: entry.referredToReader)
         }
-        return htmlResponse(RoutingQueueView.render(rows, state: state, try await request.pageContext(language, .routingQueue(state: state))), language)
+        let figures = try await actions.figures()
+        let extras = RoutingQueueView.Extras(levels: try await actions.serviceLevels(), funnel: figures.funnel, referrals: figures.referrals,
+                                             csrf: request.csrfToken, problems: problems, notice: notice)
+        let page = RoutingQueueView.render(rows, state: state, extras: extras, try await request.pageContext(language, .routingQueue(state: state)))
+        return htmlResponse(page, language, status: status)
+    }
+
+    /// The queue as a spreadsheet opens it: one request a line, times in the network's zone.
+    func csv(_ entries: [RoutingActions.QueueEntry], _ language: SiteLanguage) throws -> Response {
+        let writer = try CSVWriter(stream: .toMemory())
+        try writer.write(row: ["id", "title", "kind", "hub", "state", "since", "overdue", "referred_to_you"])
+        for entry in entries {
+            try writer.write(row: [
+                entry.opportunity.id.lowercased, CSVCell.safe(entry.opportunity.title), entry.opportunity.kind.rawValue, entry.posterHub,
+                entry.routing.state.rawValue, entry.since.formatted(.iso8601),
+                entry.breaches.map { "\($0.step.rawValue)@\($0.hub)" }.joined(separator: " "), entry.referredToReader.joined(separator: " "),
+            ])
+        }
+        writer.stream.close()
+        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"routing-queue.csv\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    struct LevelsForm: Content {
+        let hub: String
+        let vetWithin: String
+        let routeWithin: String
+        let answerReferralWithin: String
+    }
+
+    func setServiceLevels(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let form = try request.content.decode(LevelsForm.self)
+        do {
+            let number = { (field: String, value: String) throws -> Int in
+                guard let days = Int(value.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationFailure([FieldProblem(field: field, message: .init(de: "Bitte eine ganze Zahl angeben.", en: "Please give a whole number."))])
+                }
+                return days
+            }
+            let levels = ServiceLevels(vetWithin: try number("vetWithin", form.vetWithin), routeWithin: try number("routeWithin", form.routeWithin),
+                                       answerReferralWithin: try number("answerReferralWithin", form.answerReferralWithin))
+            try await RoutingActions(request.actions()).setServiceLevels(levels, of: form.hub)
+            let hubName = Network.hub(form.hub)?.name[language] ?? form.hub
+            return try await queue(request, language, notice: language == .de ? "Servicezeiten für \(hubName) gespeichert." : "Service levels for \(hubName) saved.")
+        } catch let failure as ValidationFailure {
+            return try await queue(request, language, problems: failure.problems, status: .unprocessableEntity)
+        }
     }
 }

@@ -33,6 +33,25 @@ public struct AccountModel: Sendable {
     public let notice: String?
     /// The address an unfinished change moves to.
     public let pendingEmail: String?
+    /// Requests the routing desk sent to the member's organisations, and those they posted.
+    public var received: [RequestLine] = []
+    public var posted: [RequestLine] = []
+
+    public struct RequestLine: Sendable {
+        public let id: UUID
+        public let title: String
+        public let state: RoutingState
+        public let organisation: String
+        public let answer: RecipientState?
+
+        public init(id: UUID, title: String, state: RoutingState, organisation: String, answer: RecipientState?) {
+            self.id = id
+            self.title = title
+            self.state = state
+            self.organisation = organisation
+            self.answer = answer
+        }
+    }
 
     public init(name: String, email: String, organisations: [(organisation: Organisation, admin: Bool)], roles: [Role],
                 tokens: [Token], newToken: String?, problems: [FieldProblem], csrf: String,

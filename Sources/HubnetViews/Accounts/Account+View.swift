@@ -39,6 +39,7 @@ public enum AccountView {
                                 .text(" · " + strings.claimStatus(entry.status)))
                         })))
                 ),
+                .if(!model.received.isEmpty || !model.posted.isEmpty, requests(model, context)),
                 .section(
                     .class("card"), .id("password"),
                     .h2(.text(strings.passwordTitle)),
@@ -117,5 +118,26 @@ public enum AccountView {
                 .button(.type(.submit), .text(strings.createToken))
             )
         )
+    }
+
+    /// The member's inbox of routed requests, and their own requests with where each stands.
+    static func requests(_ model: AccountModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let language = context.language
+        let t = { (de: String, en: String) in language == .de ? de : en }
+        func line(_ request: AccountModel.RequestLine) -> Node<HTML.ListContext> {
+            .li(.attribute(named: "data-state", value: request.state.rawValue),
+                .a(.href(context.link(.opportunity(id: request.id))), .text(request.title)),
+                .text(" · " + request.organisation + " · " + request.state.label[language]),
+                .unwrap(request.answer) { answer in .text(" · " + RoutingWords.recipientState(answer)[language]) })
+        }
+        return .section(
+            .class("card"), .id("requests"),
+            .h2(.text(t("Anfragen", "Requests"))),
+            .if(!model.received.isEmpty, .group(
+                .h3(.text(t("An Ihre Organisationen", "Sent to your organisations"))),
+                .ul(.id("received-requests"), .forEach(model.received, line)))),
+            .if(!model.posted.isEmpty, .group(
+                .h3(.text(t("Von Ihren Organisationen", "Posted by your organisations"))),
+                .ul(.id("posted-requests"), .forEach(model.posted, line)))))
     }
 }

@@ -33,7 +33,35 @@ public enum RoutingQueueView {
         }
     }
 
-    public static func render(_ rows: [Row], state: RoutingState?, _ context: PageContext) -> String {
+    /// What the page shows beside the queue: service levels, the funnel, the referral matrix.
+    public struct Extras: Sendable {
+        public let levels: [(hub: String, levels: ServiceLevels)]
+        public let funnel: RoutingFunnel
+        public let referrals: ReferralMatrix
+        public let csrf: String
+        public let problems: [FieldProblem]
+        public let notice: String?
+
+        public init(levels: [(hub: String, levels: ServiceLevels)], funnel: RoutingFunnel, referrals: ReferralMatrix, csrf: String,
+                    problems: [FieldProblem] = [], notice: String? = nil) {
+            self.levels = levels
+            self.funnel = funnel
+            self.referrals = referrals
+            self.csrf = csrf
+            self.problems = problems
+            self.notice = notice
+        }
+    }
+
+    /// "3,5 Std." / "2,0 Tage": medians read best in hours below a day.
+    static func duration(_ seconds: Double?, _ language: SiteLanguage) -> String {
+        guard let seconds else { return "–" }
+        let hours = seconds / 3_600
+        if hours < 24 { return hours.formatted(in: language, places: 1) + (language == .de ? " Std." : " h") }
+        return (hours / 24).formatted(in: language, places: 1) + (language == .de ? " Tage" : " days")
+    }
+
+    public static func render(_ rows: [Row], state: RoutingState?, extras: Extras, _ context: PageContext) -> String {
         let language = context.language
         let t = { (de: String, en: String) in language == .de ? de : en }
         return Layout.page(
@@ -42,6 +70,10 @@ public enum RoutingQueueView {
             .h1(.text(RoutingWords.title[language])),
             .p(.class("lead"), .text(t("Anfragen Ihrer Hubs und Verweise an sie. Überfällige zuerst, dann die ältesten.",
                                        "Requests of your hubs and referrals to them. Overdue ones first, then the oldest."))),
+            .unwrap(extras.notice) { .div(.class("notice"), .id("saved"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            FormParts.notice(extras.problems.map { $0.message[language] }),
+            .p(.a(.id("queue-csv"), .href(context.link(.routingQueue(state: state)) + (state == nil ? "?" : "&") + "format=csv"),
+                  .text(t("Als CSV herunterladen", "Download as CSV")))),
             .nav(.class("filters"), .id("queue-filters"), .forEach(filters) { filter in
                 filter == state
                     ? .strong(.text(filter?.label[language] ?? t("Alle", "All")))
@@ -62,7 +94,56 @@ public enum RoutingQueueView {
                         },
                         .if(!row.referredToReader.isEmpty, .p(.class("badge-line"), .text(t("Verwiesen an Ihren Hub: ", "Referred to your hub: ")
                             + row.referredToReader.compactMap { Network.hub($0)?.name[language] }.joined(separator: ", ")))))
-                })
+                }),
+            .div(.class("grid"),
+                 .section(.class("card"), .id("funnel"),
+                          .h2(.text(t("Trichter", "Funnel"))),
+                          .table(.tr(.th(.text(t("Stufe", "Stage"))), .th(.text(t("Erreicht", "Reached"))),
+                                     .th(.text(t("Median seit der Stufe davor", "Median since the stage before")))),
+                                 .forEach(extras.funnel.rows) { row in
+                                     .tr(.td(.text(row.stage.label[language])), .td(.text(row.reached.formatted(in: language))),
+                                         .td(.text(duration(row.medianSeconds, language))))
+                                 })),
+                 .section(.class("card"), .id("service-levels"),
+                          .h2(.text(t("Servicezeiten (Arbeitstage)", "Service levels (working days)"))),
+                          .table(.tr(.th(.text("Hub")), .th(.text(t("Prüfen", "Vet"))), .th(.text(t("Verteilen", "Route"))),
+                                     .th(.text(t("Verweis beantworten", "Answer a referral")))),
+                                 .forEach(extras.levels) { entry in
+                                     .tr(.td(.text(Network.hub(entry.hub)?.name[language] ?? entry.hub)),
+                                         .td(.text(String(entry.levels.vetWithin))), .td(.text(String(entry.levels.routeWithin))),
+                                         .td(.text(String(entry.levels.answerReferralWithin))))
+                                 }),
+                          .form(.method(.post), .action(context.link(.routingServiceLevels)), .id("service-levels-form"),
+                                FormParts.csrf(extras.csrf),
+                                .div(.class("field"), .label(.attribute(named: "for", value: "sla-hub"), .text("Hub")),
+                                     .select(.named("hub"), .id("sla-hub"), .forEach(extras.levels) {
+                                         .choice(value: $0.hub, label: Network.hub($0.hub)?.name[language] ?? $0.hub, selected: false)
+                                     })),
+                                FormParts.field(t("Prüfen binnen", "Vet within"), name: "vetWithin", type: .number,
+                                                value: String(ServiceLevels.standard.vetWithin), problems: extras.problems, language),
+                                FormParts.field(t("Verteilen binnen", "Route within"), name: "routeWithin", type: .number,
+                                                value: String(ServiceLevels.standard.routeWithin), problems: extras.problems, language),
+                                FormParts.field(t("Verweis beantworten binnen", "Answer a referral within"), name: "answerReferralWithin",
+                                                type: .number, value: String(ServiceLevels.standard.answerReferralWithin), problems: extras.problems, language),
+                                .p(.class("meta"), .text(t("Arbeitstage: Montag bis Freitag ohne die gesetzlichen Feiertage des Bundeslands.",
+                                                           "Working days: Monday to Friday without the federal state's public holidays."))),
+                                .button(.type(.submit), .text(t("Speichern", "Save"))))),
+                 .if(!extras.referrals.cells.isEmpty, .section(.class("card"), .id("referral-matrix"),
+                          .h2(.text(t("Verweise zwischen Hubs", "Referrals between hubs"))),
+                          .p(.class("meta"), .text(t("Verwiesen / beantwortet", "Referred / answered"))),
+                          .table(.tr(.th(.text(t("von \\ an", "from \\ to"))),
+                                     .forEach(referredHubs(extras.referrals)) { .th(.text(Network.hub($0)?.name[language] ?? $0)) }),
+                                 .forEach(extras.referrals.cells.keys.sorted()) { from in
+                                     .tr(.th(.text(Network.hub(from)?.name[language] ?? from)),
+                                         .forEach(referredHubs(extras.referrals)) { to in
+                                             let cell = extras.referrals.cell(from: from, to: to)
+                                             return .td(.text(cell.referred == 0 ? "–" : "\(cell.referred) / \(cell.answered)"))
+                                         })
+                                 }))))
         ).render()
+    }
+
+    static func referredHubs(_ matrix: ReferralMatrix) -> [String] {
+        Array(Set(matrix.cells.values.flatMap(\.keys))).sorted()
     }
 }

@@ -62,6 +62,8 @@ public enum SiteURL: Hashable, Sendable {
     case routingStep(id: UUID)
     /// The agency's queue: the requests of the hubs one manages, by state.
     case routingQueue(state: RoutingState? = nil)
+    /// A hub manager sets the hub's service levels.
+    case routingServiceLevels
     /// A member's notifications, and marking them read.
     case notifications
     case markNotificationsRead
@@ -81,7 +83,7 @@ public enum SiteURL: Hashable, Sendable {
         case account, accountTokens, accountPassword, accountEmail, confirmEmailChange, revokeToken, accountExport, accountDelete
         case claims, approveClaim, rejectClaim, audit, staff, appointRole, removeRole
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
-        case routingStep, routingQueue, notifications, markNotificationsRead
+        case routingStep, routingQueue, routingServiceLevels, notifications, markNotificationsRead
         case apiGuide, imprint, privacy
 
         public var pattern: [String] {
@@ -128,6 +130,7 @@ public enum SiteURL: Hashable, Sendable {
             case .deleteOpportunity: ["opportunities", ":id", "withdraw"]
             case .routingStep: ["opportunities", ":id", "steps"]
             case .routingQueue: ["routing"]
+            case .routingServiceLevels: ["routing", "service-levels"]
             case .notifications: ["notifications"]
             case .markNotificationsRead: ["notifications", "read"]
             case .apiGuide: ["api"]
@@ -180,6 +183,7 @@ public enum SiteURL: Hashable, Sendable {
         case .deleteOpportunity: .deleteOpportunity
         case .routingStep: .routingStep
         case .routingQueue: .routingQueue
+        case .routingServiceLevels: .routingServiceLevels
         case .notifications: .notifications
         case .markNotificationsRead: .markNotificationsRead
         case .apiGuide: .apiGuide

@@ -1,0 +1,52 @@
+import FluentKit
+import Foundation
+import HubnetCore
+import HubnetPersistence
+@testable import HubnetServer
+import HubnetTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+/// The routing desk's pages for hub staff: the queue, its CSV, the service levels form.
+@Suite struct RoutingPageTests {
+    static let password = "correct horse battery"
+
+    @Test(arguments: TestDatabase.kinds)
+    func aManagerSeesTheQueueExportsItSafelyAndSetsServiceLevels(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            var organisation = DemoEcosystem(seed: 7).organisations(count: 1)[0]
+            organisation.hubSlug = "hamburg"
+            try await OrganisationStore(app.db).create(organisation)
+            let post = Opportunity(organisationID: organisation.id, kind: .challenge, title: "=HYPERLINK(\"http://evil.example\")",
+                                   text: "Eine Anfrage mit einer Formel im Titel.", language: .de, topicSlugs: ["logistics"])
+            try await OpportunityStore(app.db).create(post, by: nil)
+            try await RoutingStore(app.db).save(.submitted(homeHub: "hamburg", by: nil, at: Date()), for: post.id, replacing: nil)
+            let manager = try await TestMember.make(app, roles: [.hubManager(hub: "hamburg")], password: Self.password)
+            let browser = BrowserSession(app)
+            let signIn = try await browser.signIn(email: manager.email, password: Self.password)
+            try await browser.get(signIn.headers.first(name: .location) ?? "/de/account")
+
+            let page = try await browser.get("/de/routing")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("HYPERLINK") && page.body.string.contains("id=\"funnel\""))
+            let csv = try await browser.get("/de/routing?format=csv")
+            #expect(csv.headers.contentType?.subType == "csv")
+            #expect(csv.body.string.contains("'=HYPERLINK"), "a formula is defused")
+            #expect(csv.body.string.contains("submitted"))
+
+            let saved = try await browser.post("/de/routing/service-levels", ["hub": "hamburg", "vetWithin": "3", "routeWithin": "4",
+                                                                             "answerReferralWithin": "6"])
+            #expect(saved.status == .ok)
+            #expect(saved.body.string.contains("Servicezeiten für Hamburg gespeichert"))
+            #expect(try await RoutingStore(app.db).serviceLevels(of: "hamburg") == ServiceLevels(vetWithin: 3, routeWithin: 4, answerReferralWithin: 6))
+            let refused = try await browser.post("/de/routing/service-levels", ["hub": "hamburg", "vetWithin": "0", "routeWithin": "x",
+                                                                               "answerReferralWithin": "6"])
+            #expect(refused.status == .unprocessableEntity)
+            let otherHub = try await browser.post("/de/routing/service-levels", ["hub": "berlin", "vetWithin": "3", "routeWithin": "4",
+                                                                                "answerReferralWithin": "6"])
+            #expect(otherHub.status == .forbidden)
+            #expect(try await RoutingStore(app.db).serviceLevels(of: "berlin") == .standard)
+        }
+    }
+}
