@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: StaffPageController())
     try pages.register(collection: RoutingQueueController())
     try pages.register(collection: NotificationsController())
+    try pages.register(collection: ScoutingController())
     try pages.register(collection: MatchPageController())
     try pages.register(collection: MailboxController())
     // The API knows members by personal token only, so no cookie can be abused across sites.

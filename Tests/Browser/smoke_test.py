@@ -355,7 +355,33 @@ try:
     driver.get(BASE + "/de/routing")
     wait.until(EC.presence_of_element_located((By.ID, "queue-filters")))
     check("KI für die Hafenlogistik" in driver.page_source, "the routing desk's queue lists the request")
+    check(len(driver.find_elements(By.ID, "funnel")) == 1, "with the funnel")
     driver.back()
+    withdraw_page = driver.current_url
+
+    # A scouting request to three hubs ends in one merged reply.
+    driver.get(BASE + "/de/scouting")
+    wait.until(EC.presence_of_element_located((By.ID, "new-scouting")))
+    driver.find_element(By.ID, "clientName").send_keys("Kaizen Motors")
+    driver.find_element(By.ID, "clientEmail").send_keys("scout@kaizen.example")
+    driver.find_element(By.ID, "title").send_keys("KI für die optische Qualitätsprüfung")
+    driver.find_element(By.ID, "text").send_keys("Ein Autobauer aus Japan sucht KI und Bildverarbeitung für die Qualitätsprüfung.")
+    driver.find_element(By.CSS_SELECTOR, "#new-scouting input[name='topics[]'][value='artificial-intelligence']").click()
+    for hub in ("karlsruhe", "munich", "stuttgart"):
+        driver.find_element(By.CSS_SELECTOR, f"#new-scouting input[name='hubs[]'][value='{hub}']").click()
+    driver.execute_script("document.getElementById('deadline').value = '2099-12-31'")
+    driver.find_element(By.ID, "send-scouting").click()
+    wait.until(EC.presence_of_element_located((By.ID, "scouting-title")))
+    for hub in ("karlsruhe", "munich", "stuttgart"):
+        form = driver.find_element(By.ID, f"answer-{hub}")
+        form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        wait.until(EC.presence_of_element_located((By.ID, "scouting-notice")))
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#merged-reply li")) >= 3, "the three hubs' shortlists merge into one list")
+    driver.find_element(By.CSS_SELECTOR, "#send-reply button").click()
+    notice = wait.until(EC.presence_of_element_located((By.ID, "scouting-notice")))
+    check("verschickt" in notice.text, "the agency sends the one merged reply")
+    shot(driver, "scouting")
+    driver.get(withdraw_page)
     driver.find_element(By.ID, "withdraw").click()
     wait.until(EC.presence_of_element_located((By.ID, "opportunities")))
     check("KI für die Hafenlogistik" not in driver.page_source, "the challenge is withdrawn")

@@ -159,3 +159,72 @@ import Vapor
         }
     }
 }
+
+/// Scouting: one request to three hubs ends in one merged reply.
+@Suite struct ScoutingTests {
+    @Test func mergingKeepsEachOrganisationOnceRankedByHowManyHubsNamedIt() {
+        let a = UUID(), b = UUID(), c = UUID(), d = UUID()
+        let merged = ScoutingReply.merge([
+            ScoutingShortlist(hub: "karlsruhe", organisations: [a, b], note: ""),
+            ScoutingShortlist(hub: "munich", organisations: [c, a], note: "c ist stark"),
+            ScoutingShortlist(hub: "stuttgart", organisations: [d], note: ""),
+        ])
+        #expect(merged.map(\.organisation).first == a)
+        #expect(merged.first?.hubs == ["karlsruhe", "munich"])
+        #expect(merged.count == 4)
+        // Named once each: the better place first (b, c, d are all first or second).
+        #expect(merged.dropFirst().map(\.bestPlace) == merged.dropFirst().map(\.bestPlace).sorted())
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aRequestToThreeHubsEndsInOneMergedReply(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            var organisations = DemoEcosystem(seed: UInt64.random(in: 1...UInt64.max)).organisations(count: 4)
+            for (index, hub) in ["karlsruhe", "munich", "stuttgart", "munich"].enumerated() { organisations[index].hubSlug = hub }
+            for organisation in organisations { try await OrganisationStore(app.db).create(organisation) }
+            let agency = try await TestMember.make(app, roles: [.networkAdmin])
+            let managers = try await ["karlsruhe", "munich", "stuttgart"].asyncMap { try await TestMember.make(app, roles: [.hubManager(hub: $0)]) }
+            let proposed = ScoutingRequest(title: "KI für die Qualitätsprüfung", text: "Ein Autobauer aus Japan sucht KI für die optische Prüfung.",
+                                           topicSlugs: ["artificial-intelligence"], clientName: "Kaizen Motors", clientEmail: "scout@kaizen.example",
+                                           clientLanguage: .en, deadline: Date().addingTimeInterval(7 * 86_400),
+                                           hubs: ["karlsruhe", "munich", "stuttgart"])
+            // Only the agency sends scouting requests.
+            await #expect(throws: DomainError.notAllowed) { try await ScoutingActions(ActionTests.context(app, for: managers[0])).create(proposed) }
+            let request = try await ScoutingActions(ActionTests.context(app, for: agency)).create(proposed)
+            #expect(try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == managers[1].email).count() == 1)
+            // A hub answers for itself only, and once.
+            await #expect(throws: DomainError.notAllowed) {
+                try await ScoutingActions(ActionTests.context(app, for: managers[0])).answer(request.id, hub: "munich", organisations: [organisations[1].id], note: "")
+            }
+            try await ScoutingActions(ActionTests.context(app, for: managers[0])).answer(request.id, hub: "karlsruhe",
+                                                                                       organisations: [organisations[0].id, organisations[1].id], note: "")
+            try await ScoutingActions(ActionTests.context(app, for: managers[1])).answer(request.id, hub: "munich",
+                                                                                       organisations: [organisations[1].id, organisations[3].id], note: "Stark in der Bildverarbeitung")
+            await #expect(throws: DomainError.self) {
+                try await ScoutingActions(ActionTests.context(app, for: managers[1])).answer(request.id, hub: "munich", organisations: [organisations[3].id], note: "")
+            }
+            let scouting = ScoutingActions(try await ActionTests.context(app, for: agency))
+            #expect(try await scouting.find(request.id).pending == ["stuttgart"])
+            try await scouting.reply(request.id)
+            await #expect(throws: DomainError.self) { try await scouting.reply(request.id) }
+            let mail = try #require(try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == "scout@kaizen.example").first())
+            #expect(mail.subject.hasPrefix("Reply to your scouting request"))
+            // Named by two hubs, first; each organisation once; the hub that did not answer is named.
+            let body = mail.body
+            #expect(body.contains("1. \(organisations[1].name)"))
+            #expect(body.components(separatedBy: organisations[1].name).count == 2)
+            #expect(body.contains("Named by: Karlsruhe, Munich"))
+            #expect(body.contains("Stark in der Bildverarbeitung"))
+            #expect(body.contains("No answer so far: Stuttgart"))
+            #expect(try await OutboxMessageRecord.query(on: app.db).filter(\.$recipient == "scout@kaizen.example").count() == 1)
+        }
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}

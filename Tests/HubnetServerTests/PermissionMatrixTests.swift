@@ -189,6 +189,10 @@ import VaporTesting
         FormRoute(name: "set service levels", path: { _ in "/de/routing/service-levels" }, fields: { _ in
             ["hub": "hamburg", "vetWithin": "3", "routeWithin": "4", "answerReferralWithin": "5"] },
                   expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "new scouting request", path: { _ in "/de/scouting/new" }, fields: { _ in
+            ["clientName": "Kaizen Motors", "clientEmail": "scout@kaizen.example", "clientLanguage": "en", "title": "KI für die Prüfung",
+             "text": "Ein Autobauer sucht KI für die optische Prüfung.", "hubs[]": "karlsruhe", "deadline": "2099-12-31"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "403", "ok"]),
         FormRoute(name: "mark notifications read", path: { _ in "/de/notifications/read" }, fields: { _ in [:] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
         FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },

@@ -57,6 +57,11 @@ import Vapor
         case .routingQueue: .routingQueue(state: .submitted)
         case .routingServiceLevels: .routingServiceLevels
         case .notifications: .notifications
+        case .scouting: .scouting
+        case .newScouting: .newScouting
+        case .scoutingRequest: .scoutingRequest(id: id)
+        case .answerScouting: .answerScouting(id: id)
+        case .replyScouting: .replyScouting(id: id)
         case .markNotificationsRead: .markNotificationsRead
         case .apiGuide: .apiGuide
         case .imprint: .imprint

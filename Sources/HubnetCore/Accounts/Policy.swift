@@ -18,6 +18,8 @@ public enum Action: Hashable, Sendable {
     case postOpportunity(organisation: UUID, hub: String)
     /// Set how a hub works: its service levels.
     case manageHub(hub: String)
+    /// Send scouting requests to hubs and the merged reply to the client: the agency's work.
+    case runScouting
     /// A step of the routing desk on a request that `poster` posted from `homeHub`.
     case routingStep(RoutingEvent, poster: UUID, homeHub: String)
 }
@@ -60,6 +62,8 @@ public enum Policy {
             return actor.managedHubs.map { !$0.isEmpty } ?? true
         case .postOpportunity(let organisation, let hub):
             return actor.actsFor(organisation: organisation) || actor.manages(hub: hub)
+        case .runScouting:
+            return actor.isNetworkAdmin
         case .assignRole:
             // Memberships of an organisation go through .manageMembers; network roles are the agency's.
             return actor.isNetworkAdmin

@@ -50,6 +50,12 @@ public struct MemberStore: Sendable {
         return try await MemberRecord.query(on: database).filter(\.$id ~~ ids).filter(\.$erasedAt == nil).sort(\.$email).all()
     }
 
+    /// The hub agency: every network admin.
+    public func networkAdmins() async throws -> [MemberRecord] {
+        let ids = Array(Set(try await RoleAssignmentRecord.query(on: database).filter(\.$role == "network_admin").all().map(\.memberID)))
+        return try await MemberRecord.query(on: database).filter(\.$id ~~ ids).filter(\.$erasedAt == nil).sort(\.$email).all()
+    }
+
     public func actor(_ memberID: UUID) async throws -> Principal {
         guard let member = try await record(memberID), member.erasedAt == nil else { return .anonymous }
         return Principal(memberID: memberID, roles: try await roles(of: memberID))

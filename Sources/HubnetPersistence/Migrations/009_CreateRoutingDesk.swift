@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// The routing desk: each request's state and history, its recipients and referrals, each
-/// hub's service levels, members' notifications, and the API's idempotency keys. Unique step numbers per request keep concurrent steps from
+/// hub's service levels, members' notifications, the API's idempotency keys, and scouting
+/// requests with each asked hub's shortlist. Unique step numbers per request keep concurrent steps from
 /// both landing on one state; unique recipients and referrals keep lists free of repeats.
 struct CreateRoutingDesk: AsyncMigration {
     var name: String { "009_create_routing_desk" }
@@ -68,6 +69,37 @@ struct CreateRoutingDesk: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "member_id", "key")
             .create()
+        try await database.schema(ScoutingRequestRecord.schema)
+            .id()
+            .field("title", .string, .required)
+            .field("text", .string, .required)
+            .field("topics", .string, .required)
+            .field("client_name", .string, .required)
+            .field("client_email", .string, .required)
+            .field("client_language", .string, .required)
+            .field("deadline", .datetime, .required)
+            .field("created_by", .uuid)
+            .field("created_at", .datetime, .required)
+            .field("replied_at", .datetime)
+            .create()
+        try await database.schema(ScoutingHubRecord.schema)
+            .id()
+            .field("request_id", .uuid, .required, .references(ScoutingRequestRecord.schema, "id", onDelete: .cascade))
+            .field("hub_slug", .string, .required, .references(HubRecord.schema, "slug"))
+            .field("position", .int, .required)
+            .field("note", .string)
+            .field("answered_at", .datetime)
+            .field("answered_by", .uuid)
+            .unique(on: "request_id", "hub_slug")
+            .create()
+        try await database.schema(ScoutingEntryRecord.schema)
+            .id()
+            .field("request_id", .uuid, .required, .references(ScoutingRequestRecord.schema, "id", onDelete: .cascade))
+            .field("hub_slug", .string, .required)
+            .field("organisation_id", .uuid, .required, .references(OrganisationRecord.schema, "id", onDelete: .cascade))
+            .field("place", .int, .required)
+            .unique(on: "request_id", "hub_slug", "organisation_id")
+            .create()
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "notifications_member_read").on(NotificationRecord.schema).column("member_id").column("read_at").run()
             // The agency's queues: by hub and state.
@@ -78,6 +110,9 @@ struct CreateRoutingDesk: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(ScoutingEntryRecord.schema).delete()
+        try await database.schema(ScoutingHubRecord.schema).delete()
+        try await database.schema(ScoutingRequestRecord.schema).delete()
         try await database.schema(IdempotencyRecord.schema).delete()
         try await database.schema(NotificationRecord.schema).delete()
         try await database.schema(ServiceLevelRecord.schema).delete()

@@ -15,11 +15,13 @@ final class RoutingClock: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ application: Application) async throws {
         let actions = RoutingActions(application.commandActions)
+        let scouting = ScoutingActions(application.commandActions)
         let logger = application.logger
         task = Task { [interval] in
             while !Task.isCancelled {
                 do {
                     let (expired, reminded) = try await actions.runClock()
+                    _ = try await scouting.remindDue()
                     if expired + reminded > 0 { logger.info("Routing desk: \(expired) expired, \(reminded) reminded") }
                 } catch {
                     logger.warning("Routing desk clock: \(error)")

@@ -65,7 +65,8 @@ public enum StaffView {
                         .li(.a(.id("routing-queue-link"), .href(context.link(.routingQueue(state: .submitted))),
                                .text(t("Anfragen zur Prüfung", "Requests to vet"))),
                             .text(": " + model.requestsWaiting.formatted(in: language)),
-                            .text(" · "), .a(.href(context.link(.routingQueue())), .text(t("ganzes Verteilzentrum", "whole routing desk"))))),
+                            .text(" · "), .a(.href(context.link(.routingQueue())), .text(t("ganzes Verteilzentrum", "whole routing desk")))),
+                        .li(.a(.id("scouting-link"), .href(context.link(.scouting)), .text(t("Scouting-Anfragen", "Scouting requests"))))),
                     .if(model.claimsWaiting + model.organisationsWaiting + model.requestsWaiting == 0, .p(.text(t("Alles erledigt.", "All done."))))),
                 .section(
                     .class("card"),

@@ -64,6 +64,13 @@ public enum SiteURL: Hashable, Sendable {
     case routingQueue(state: RoutingState? = nil)
     /// A hub manager sets the hub's service levels.
     case routingServiceLevels
+    /// Scouting requests: the list (with the agency's form for a new one), one request, a
+    /// hub's shortlist, the agency's merged reply.
+    case scouting
+    case newScouting
+    case scoutingRequest(id: UUID)
+    case answerScouting(id: UUID)
+    case replyScouting(id: UUID)
     /// A member's notifications, and marking them read.
     case notifications
     case markNotificationsRead
@@ -84,6 +91,7 @@ public enum SiteURL: Hashable, Sendable {
         case claims, approveClaim, rejectClaim, audit, staff, appointRole, removeRole
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
         case routingStep, routingQueue, routingServiceLevels, notifications, markNotificationsRead
+        case scouting, newScouting, scoutingRequest, answerScouting, replyScouting
         case apiGuide, imprint, privacy
 
         public var pattern: [String] {
@@ -132,6 +140,11 @@ public enum SiteURL: Hashable, Sendable {
             case .routingQueue: ["routing"]
             case .routingServiceLevels: ["routing", "service-levels"]
             case .notifications: ["notifications"]
+            case .scouting: ["scouting"]
+            case .newScouting: ["scouting", "new"]
+            case .scoutingRequest: ["scouting", ":id"]
+            case .answerScouting: ["scouting", ":id", "answer"]
+            case .replyScouting: ["scouting", ":id", "reply"]
             case .markNotificationsRead: ["notifications", "read"]
             case .apiGuide: ["api"]
             case .imprint: ["imprint"]
@@ -185,6 +198,11 @@ public enum SiteURL: Hashable, Sendable {
         case .routingQueue: .routingQueue
         case .routingServiceLevels: .routingServiceLevels
         case .notifications: .notifications
+        case .scouting: .scouting
+        case .newScouting: .newScouting
+        case .scoutingRequest: .scoutingRequest
+        case .answerScouting: .answerScouting
+        case .replyScouting: .replyScouting
         case .markNotificationsRead: .markNotificationsRead
         case .apiGuide: .apiGuide
         case .imprint: .imprint
@@ -199,7 +217,8 @@ public enum SiteURL: Hashable, Sendable {
         case .organisation(let id, _), .editOrganisation(let id, _), .claimOrganisation(let id), .approveOrganisation(let id),
              .organisationLogo(let id), .removeOrganisationLogo(let id),
              .revokeToken(let id), .decideClaim(let id, _), .organisationMatches(let id), .organisationInvestors(let id),
-             .opportunity(let id), .deleteOpportunity(let id), .routingStep(let id):
+             .opportunity(let id), .deleteOpportunity(let id), .routingStep(let id), .scoutingRequest(let id), .answerScouting(let id),
+             .replyScouting(let id):
             [":id": id.uuidString.lowercased()]
         default: [:]
         }
