@@ -192,6 +192,8 @@ public enum JPEGDecoder {
             let spectralStart = Int(bytes[at]), spectralEnd = Int(bytes[at + 1])
             let high = Int(bytes[at + 2] >> 4), low = Int(bytes[at + 2] & 15)
             guard spectralStart <= spectralEnd, spectralEnd < 64 else { throw .corrupt("bad spectral selection") }
+            // T.81 G.1.1.1.2: successive approximation shifts by at most 13 bits.
+            guard high <= 13, low <= 13 else { throw .corrupt("bad successive approximation") }
             var scan = Scan(spectralStart: progressive ? spectralStart : 0, spectralEnd: progressive ? spectralEnd : 63,
                             high: progressive ? high : 0, low: progressive ? low : 0)
             var reader = BitReader(bytes: bytes, position: position)
@@ -344,7 +346,7 @@ public enum JPEGDecoder {
                     }
                 } else {
                     guard size == 1 else { throw .corrupt("a refinement larger than one bit") }
-                    value = reader.bit() == 1 ? bit : -bit
+                    value = reader.bit() == 1 ? bit : 0 &- bit
                 }
                 while k <= scan.spectralEnd {
                     let index = base + zigzag[k]

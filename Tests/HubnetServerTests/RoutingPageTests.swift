@@ -30,6 +30,12 @@ import VaporTesting
             let page = try await browser.get("/de/routing")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("HYPERLINK") && page.body.string.contains("id=\"funnel\""))
+            // Filters: a kind that fits, one that does not, a broken one (named, the queue still shows).
+            #expect(try await browser.get("/de/routing?kind=challenge&topic=logistics&hub=hamburg").body.string.contains("HYPERLINK"))
+            #expect(!(try await browser.get("/de/routing?kind=investment-search").body.string.contains("HYPERLINK")))
+            #expect(!(try await browser.get("/de/routing?overdue=1").body.string.contains("HYPERLINK")), "just submitted: not overdue")
+            let broken = try await browser.get("/de/routing?sort=sideways")
+            #expect(broken.status == .badRequest && broken.body.string.contains("sideways"))
             let csv = try await browser.get("/de/routing?format=csv")
             #expect(csv.headers.contentType?.subType == "csv")
             #expect(csv.body.string.contains("'=HYPERLINK"), "a formula is defused")

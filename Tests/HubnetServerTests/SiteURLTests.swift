@@ -54,7 +54,7 @@ import Vapor
         case .newOpportunity: .newOpportunity
         case .deleteOpportunity: .deleteOpportunity(id: id)
         case .routingStep: .routingStep(id: id)
-        case .routingQueue: .routingQueue(state: .submitted)
+        case .routingQueue: .routingQueue(RoutingQueueFilter(state: .submitted))
         case .routingServiceLevels: .routingServiceLevels
         case .notifications: .notifications
         case .scouting: .scouting

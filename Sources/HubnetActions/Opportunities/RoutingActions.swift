@@ -217,7 +217,7 @@ public struct RoutingActions: Sendable {
         let actor = try context.authorize(.reviewClaims, reading: true)
         let hubs = actor.managedHubs
         let store = RoutingStore(context.database)
-        var ids = try await store.cases(homeHubs: hubs, states: states, limit: 500).map(\.opportunityID)
+        var ids = try await store.cases(homeHubs: hubs, states: states, limit: 2_000).map(\.opportunityID)
         if states.isEmpty || !Set(states).isDisjoint(with: [.routed, .introduced]) {
             for id in try await store.pendingReferrals(to: hubs) where !ids.contains(id) { ids.append(id) }
         }
@@ -238,6 +238,26 @@ public struct RoutingActions: Sendable {
                                       breaches: breaches, since: routing.history.last?.at ?? opportunity.created))
         }
         return entries.sorted { ($0.breaches.isEmpty ? 1 : 0, $0.since) < ($1.breaches.isEmpty ? 1 : 0, $1.since) }
+    }
+
+    /// The queue through a filter: one page of it, and how many entries the filter finds.
+    public func queue(_ filter: RoutingQueueFilter, paged: Bool = true) async throws -> (entries: [QueueEntry], total: Int) {
+        var entries = try await queue(states: filter.state.map { [$0] } ?? [])
+        entries = entries.filter { entry in
+            (filter.kind == nil || entry.opportunity.kind == filter.kind)
+                && (filter.topic.map { entry.opportunity.topicSlugs.contains($0) } ?? true)
+                && (filter.hub.map { entry.posterHub == $0 || entry.referredToReader.contains($0) } ?? true)
+                && (!filter.overdueOnly || !entry.breaches.isEmpty)
+                && (filter.olderThanDays.map { context.now.timeIntervalSince(entry.since) >= Double($0) * 86_400 } ?? true)
+        }
+        switch filter.order {
+        case .urgency: break
+        case .oldest: entries.sort { $0.since < $1.since }
+        case .newest: entries.sort { $0.since > $1.since }
+        }
+        guard paged else { return (entries, entries.count) }
+        let start = (filter.page - 1) * RoutingQueueFilter.perPage
+        return (Array(entries.dropFirst(start).prefix(RoutingQueueFilter.perPage)), entries.count)
     }
 
     /// The request and its poster, whose home hub vets it.

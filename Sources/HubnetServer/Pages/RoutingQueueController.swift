@@ -15,10 +15,19 @@ struct RoutingQueueController: RouteCollection {
 
     func queue(_ request: Request, _ language: SiteLanguage, problems: [FieldProblem] = [], notice: String? = nil,
                status: HTTPResponseStatus = .ok) async throws -> Response {
-        let state = request.query[String.self, at: "state"].flatMap(RoutingState.init(rawValue:))
+        var filter = RoutingQueueFilter()
+        var problems = problems
+        var status = status
+        do {
+            filter = try RoutingQueueFilter(parameters: request.queryParameters)
+        } catch {
+            // A broken link still shows the queue, with the problem named above it.
+            problems += error.problems
+            status = .badRequest
+        }
         let actions = RoutingActions(try await request.actions())
-        let entries = try await actions.queue(states: state.map { [$0] } ?? [])
-        if request.query[String.self, at: "format"] == "csv" { return try csv(entries, language) }
+        if request.query[String.self, at: "format"] == "csv" { return try csv(try await actions.queue(filter, paged: false).entries, language) }
+        let (entries, total) = try await actions.queue(filter)
         let rows = entries.map { entry in
             RoutingQueueView.Row(opportunity: entry.opportunity, posterHub: entry.posterHub, state: entry.routing.state, since: entry.since,
                                  overdue: entry.breaches, referredToReader: entry.referredToReader)
@@ -26,7 +35,8 @@ struct RoutingQueueController: RouteCollection {
         let figures = try await actions.figures()
         let extras = RoutingQueueView.Extras(levels: try await actions.serviceLevels(), funnel: figures.funnel, referrals: figures.referrals,
                                              csrf: request.csrfToken, problems: problems, notice: notice)
-        let page = RoutingQueueView.render(rows, state: state, extras: extras, try await request.pageContext(language, .routingQueue(state: state)))
+        let page = RoutingQueueView.render(rows, filter: filter, total: total, extras: extras,
+                                           try await request.pageContext(language, .routingQueue(filter)))
         return htmlResponse(page, language, status: status)
     }
 

@@ -62,7 +62,7 @@ public enum StaffView {
                             .text(": " + model.claimsWaiting.formatted(in: language))),
                         .li(.a(.href(context.link(.claims()) + "#new-organisations"), .text(t("Neue Organisationen", "New organisations"))),
                             .text(": " + model.organisationsWaiting.formatted(in: language))),
-                        .li(.a(.id("routing-queue-link"), .href(context.link(.routingQueue(state: .submitted))),
+                        .li(.a(.id("routing-queue-link"), .href(context.link(.routingQueue(RoutingQueueFilter(state: .submitted)))),
                                .text(t("Anfragen zur Prüfung", "Requests to vet"))),
                             .text(": " + model.requestsWaiting.formatted(in: language)),
                             .text(" · "), .a(.href(context.link(.routingQueue())), .text(t("ganzes Verteilzentrum", "whole routing desk")))),

@@ -61,9 +61,18 @@ public enum RoutingQueueView {
         return (hours / 24).formatted(in: language, places: 1) + (language == .de ? " Tage" : " days")
     }
 
-    public static func render(_ rows: [Row], state: RoutingState?, extras: Extras, _ context: PageContext) -> String {
+    public static func render(_ rows: [Row], filter: RoutingQueueFilter, total: Int, extras: Extras, _ context: PageContext) -> String {
         let language = context.language
         let t = { (de: String, en: String) in language == .de ? de : en }
+        let state = filter.state
+        var csv = filter
+        csv.page = 1
+        let pages = max(1, (total + RoutingQueueFilter.perPage - 1) / RoutingQueueFilter.perPage)
+        func page(_ number: Int) -> String {
+            var target = filter
+            target.page = number
+            return context.link(.routingQueue(target))
+        }
         return Layout.page(
             context, title: RoutingWords.title[language],
             .p(.a(.href(context.link(.staff)), .text("← " + context.accountStrings.staffTitle))),
@@ -72,13 +81,15 @@ public enum RoutingQueueView {
                                        "Requests of your hubs and referrals to them. Overdue ones first, then the oldest."))),
             .unwrap(extras.notice) { .div(.class("notice"), .id("saved"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             FormParts.notice(extras.problems.map { $0.message[language] }),
-            .p(.a(.id("queue-csv"), .href(context.link(.routingQueue(state: state)) + (state == nil ? "?" : "&") + "format=csv"),
-                  .text(t("Als CSV herunterladen", "Download as CSV")))),
-            .nav(.class("filters"), .id("queue-filters"), .forEach(filters) { filter in
-                filter == state
-                    ? .strong(.text(filter?.label[language] ?? t("Alle", "All")))
-                    : .a(.href(context.link(.routingQueue(state: filter))), .text(filter?.label[language] ?? t("Alle", "All")))
+            .nav(.class("filters"), .id("queue-filters"), .forEach(filters) { choice in
+                choice == state
+                    ? .strong(.text(choice?.label[language] ?? t("Alle", "All")))
+                    : .a(.href(context.link(.routingQueue(RoutingQueueFilter(state: choice)))), .text(choice?.label[language] ?? t("Alle", "All")))
             }),
+            filterForm(filter, hubs: extras.levels.map(\.hub), context),
+            .p(.text(t("\(total.formatted(in: language)) Anfragen", "\(total.formatted(in: language)) requests")), .text(" · "),
+               .a(.id("queue-csv"), .href(context.link(.routingQueue(csv)) + (csv.parameters.isEmpty ? "?" : "&") + "format=csv"),
+                  .text(t("Als CSV herunterladen", "Download as CSV")))),
             rows.isEmpty
                 ? .p(.id("queue-empty"), .text(t("Nichts wartet.", "Nothing is waiting.")))
                 : .ul(.class("results"), .id("queue"), .forEach(rows) { row in
@@ -95,7 +106,44 @@ public enum RoutingQueueView {
                         .if(!row.referredToReader.isEmpty, .p(.class("badge-line"), .text(t("Verwiesen an Ihren Hub: ", "Referred to your hub: ")
                             + row.referredToReader.compactMap { Network.hub($0)?.name[language] }.joined(separator: ", ")))))
                 }),
-            .div(.class("grid"),
+            .if(pages > 1, .nav(.class("pager"), .id("queue-pages"),
+                .if(filter.page > 1, .a(.href(page(filter.page - 1)), .text(t("← neuere", "← previous")))),
+                .text(" " + t("Seite \(filter.page) von \(pages)", "Page \(filter.page) of \(pages)") + " "),
+                .if(filter.page < pages, .a(.href(page(filter.page + 1)), .text(t("weitere →", "next →")))))),
+            figures(extras, context)
+        ).render()
+    }
+
+    static func filterForm(_ filter: RoutingQueueFilter, hubs: [String], _ context: PageContext) -> Node<HTML.BodyContext> {
+        let language = context.language
+        let t = { (de: String, en: String) in language == .de ? de : en }
+        let all = t("alle", "all")
+        let kinds: Node<HTML.FormContext> = .label(.text(t("Art", "Type")), .select(
+            .named("kind"), .choice(value: "", label: all, selected: filter.kind == nil),
+            .forEach(OpportunityKind.allCases) { .choice(value: $0.rawValue, label: $0.label[language], selected: filter.kind == $0) }))
+        let topics: Node<HTML.FormContext> = .label(.text(context.strings.topics), .select(
+            .named("topic"), .choice(value: "", label: all, selected: filter.topic == nil),
+            .forEach(Taxonomy.topics) { .choice(value: $0.slug, label: $0.label[language], selected: filter.topic == $0.slug) }))
+        let hubChoice: Node<HTML.FormContext> = .label(.text("Hub"), .select(
+            .named("hub"), .choice(value: "", label: all, selected: filter.hub == nil),
+            .forEach(hubs) { slug in .choice(value: slug, label: Network.hub(slug)?.name[language] ?? slug, selected: filter.hub == slug) }))
+        let older: Node<HTML.FormContext> = .label(.text(t("Wartet seit mind. (Tage)", "Waiting at least (days)")),
+            .input(.type(.number), .name("older"), .value(filter.olderThanDays.map(String.init) ?? ""),
+                   .attribute(named: "min", value: "0"), .attribute(named: "max", value: "3650")))
+        let overdue: Node<HTML.FormContext> = .label(.class("topic-choice"),
+            FormParts.input(type: .checkbox, name: "overdue", value: "1", checked: filter.overdueOnly),
+            .text(" " + t("nur überfällige", "overdue only")))
+        let order: Node<HTML.FormContext> = .label(.text(t("Sortierung", "Sort")), .select(
+            .named("sort"), .forEach(RoutingQueueFilter.Order.allCases) { .choice(value: $0.rawValue, label: $0.label[language], selected: filter.order == $0) }))
+        let state: Node<HTML.FormContext> = .unwrap(filter.state) { .input(.type(.hidden), .name("state"), .value($0.rawValue)) }
+        return .form(.class("search"), .method(.get), .action(context.link(.routingQueue())), .id("queue-filter-form"),
+                     state, kinds, topics, hubChoice, older, overdue, order, .button(.type(.submit), .text(context.strings.searchButton)))
+    }
+
+    static func figures(_ extras: Extras, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let language = context.language
+        let t = { (de: String, en: String) in language == .de ? de : en }
+        return .div(.class("grid"),
                  .section(.class("card"), .id("funnel"),
                           .h2(.text(t("Trichter", "Funnel"))),
                           .table(.tr(.th(.text(t("Stufe", "Stage"))), .th(.text(t("Erreicht", "Reached"))),
@@ -128,19 +176,26 @@ public enum RoutingQueueView {
                                 .p(.class("meta"), .text(t("Arbeitstage: Montag bis Freitag ohne die gesetzlichen Feiertage des Bundeslands.",
                                                            "Working days: Monday to Friday without the federal state's public holidays."))),
                                 .button(.type(.submit), .text(t("Speichern", "Save"))))),
-                 .if(!extras.referrals.cells.isEmpty, .section(.class("card"), .id("referral-matrix"),
+                 matrix(extras.referrals, context))
+    }
+
+    static func matrix(_ referrals: ReferralMatrix, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let language = context.language
+        let t = { (de: String, en: String) in language == .de ? de : en }
+        let hubs = referredHubs(referrals)
+        func cell(_ from: String, _ to: String) -> String {
+            let cell = referrals.cell(from: from, to: to)
+            return cell.referred == 0 ? "–" : "\(cell.referred) / \(cell.answered)"
+        }
+        return .if(!referrals.cells.isEmpty, .section(.class("card"), .id("referral-matrix"),
                           .h2(.text(t("Verweise zwischen Hubs", "Referrals between hubs"))),
                           .p(.class("meta"), .text(t("Verwiesen / beantwortet", "Referred / answered"))),
                           .table(.tr(.th(.text(t("von \\ an", "from \\ to"))),
-                                     .forEach(referredHubs(extras.referrals)) { .th(.text(Network.hub($0)?.name[language] ?? $0)) }),
-                                 .forEach(extras.referrals.cells.keys.sorted()) { from in
+                                     .forEach(hubs) { .th(.text(Network.hub($0)?.name[language] ?? $0)) }),
+                                 .forEach(referrals.cells.keys.sorted()) { from in
                                      .tr(.th(.text(Network.hub(from)?.name[language] ?? from)),
-                                         .forEach(referredHubs(extras.referrals)) { to in
-                                             let cell = extras.referrals.cell(from: from, to: to)
-                                             return .td(.text(cell.referred == 0 ? "–" : "\(cell.referred) / \(cell.answered)"))
-                                         })
-                                 }))))
-        ).render()
+                                         .forEach(hubs) { to in .td(.text(cell(from, to))) })
+                                 })))
     }
 
     static func referredHubs(_ matrix: ReferralMatrix) -> [String] {

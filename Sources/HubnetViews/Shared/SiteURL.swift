@@ -61,7 +61,7 @@ public enum SiteURL: Hashable, Sendable {
     /// A step of the routing desk on a request (a form post naming the step).
     case routingStep(id: UUID)
     /// The agency's queue: the requests of the hubs one manages, by state.
-    case routingQueue(state: RoutingState? = nil)
+    case routingQueue(RoutingQueueFilter = RoutingQueueFilter())
     /// A hub manager sets the hub's service levels.
     case routingServiceLevels
     /// Scouting requests: the list (with the agency's form for a new one), one request, a
@@ -232,7 +232,7 @@ public enum SiteURL: Hashable, Sendable {
         case .organisation(_, let notice): notice.map { "?notice=\($0.rawValue)" } ?? ""
         case .claims(let decided): decided.map { "?decided=\($0.uuidString.lowercased())" } ?? ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
-        case .routingQueue(let state): state.map { "?state=\($0.rawValue)" } ?? ""
+        case .routingQueue(let filter): Self.encoded(filter.parameters.map { URLQueryItem(name: $0.name, value: $0.value) })
         case .findPartners(let text, let topic, let hub):
             Self.encoded((text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])
                 + (topic.map { [URLQueryItem(name: "topic", value: $0)] } ?? [])
