@@ -56,3 +56,42 @@ import VaporTesting
         }
     }
 }
+
+extension RoutingPageTests {
+    @Test(arguments: TestDatabase.kinds)
+    func thePosterChangesWhatTheHubAskedForAndResubmits(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            var organisation = DemoEcosystem(seed: 8).organisations(count: 1)[0]
+            organisation.hubSlug = "cologne"
+            try await OrganisationStore(app.db).create(organisation)
+            let post = Opportunity(organisationID: organisation.id, kind: .challenge, title: "Versicherung digital",
+                                   text: "Wir suchen etwas für Versicherungen.", language: .de, topicSlugs: ["insurtech"])
+            try await OpportunityStore(app.db).create(post, by: nil)
+            try await RoutingStore(app.db).save(.submitted(homeHub: "cologne", by: nil, at: Date()), for: post.id, replacing: nil)
+            let manager = try await TestMember.make(app, roles: [.hubManager(hub: "cologne")], password: Self.password)
+            let poster = try await TestMember.make(app, roles: [.organisationAdmin(organisation: organisation.id)], password: Self.password)
+
+            let staff = BrowserSession(app)
+            try await staff.get(try await staff.signIn(email: manager.email, password: Self.password).headers.first(name: .location) ?? "/de/account")
+            try await staff.get("/de/opportunities/\(post.id.lowercased)")
+            let empty = try await staff.post("/de/opportunities/\(post.id.lowercased)/steps", ["event": "ask-for-changes", "message": " "])
+            #expect(empty.status == .conflict && empty.body.string.contains("Bitte schreiben Sie, was geändert werden soll."))
+            let asked = try await staff.post("/de/opportunities/\(post.id.lowercased)/steps",
+                                             ["event": "ask-for-changes", "message": "Bitte den Zeitraum und die Sparte nennen."])
+            #expect(asked.status == .seeOther)
+
+            let side = BrowserSession(app)
+            try await side.get(try await side.signIn(email: poster.email, password: Self.password).headers.first(name: .location) ?? "/de/account")
+            let page = try await side.get("/de/opportunities/\(post.id.lowercased)")
+            #expect(page.body.string.contains("Bitte den Zeitraum und die Sparte nennen.") && page.body.string.contains("id=\"resubmit\""))
+            let resubmitted = try await side.post("/de/opportunities/\(post.id.lowercased)/steps", [
+                "event": "resubmit", "title": "Kfz-Versicherung digital abschließen",
+                "text": "Wir suchen bis Sommer 2027 eine digitale Abschlussstrecke für die Kfz-Sparte."])
+            #expect(resubmitted.status == .seeOther)
+            #expect(try await OpportunityStore(app.db).find(post.id)?.title == "Kfz-Versicherung digital abschließen")
+            #expect(try await RoutingStore(app.db).load(post.id)?.state == .submitted)
+            // Nobody but the poster's side and the hub sees it before vetting.
+            #expect(try await app.testing().sendRequest(.GET, "/de/opportunities/\(post.id.lowercased)").status == .notFound)
+        }
+    }
+}

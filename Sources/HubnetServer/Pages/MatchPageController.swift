@@ -109,6 +109,9 @@ struct MatchPageController: RouteCollection {
 
     struct StepForm: Content {
         var event: String
+        /// With "resubmit": the post as the poster changed it.
+        var title: String?
+        var text: String?
         var message: String?
         var reason: String?
         var organisation: String?
@@ -126,7 +129,19 @@ struct MatchPageController: RouteCollection {
             let fields = ["message": form.message, "reason": form.reason, "organisation": form.organisation, "hub": form.hub,
                           "outcome": form.outcome].compactMapValues { $0 }
             let event = try RoutingEvent(name: form.event, fields: fields, lists: ["recipients": form.recipients ?? [], "hubs": form.hubs ?? []])
-            _ = try await RoutingActions(request.actions()).apply(event, to: id)
+            let actions = try await request.actions()
+            if event == .resubmit, let title = form.title, let text = form.text {
+                // The poster's changes first; the resubmission then puts the changed post before the hub again.
+                let post = try await OpportunityActions(actions).find(id)
+                try actions.authorize(.routingStep(.resubmit, poster: post.opportunity.organisationID, homeHub: post.posterHub))
+                if post.routing?.state == .changesRequested { _ = try await OpportunityActions(actions).update(id) { current in
+                    var changed = current
+                    changed.title = title
+                    changed.text = text
+                    return changed
+                } }
+            }
+            _ = try await RoutingActions(actions).apply(event, to: id)
             return request.redirect(to: SiteURL.opportunity(id: id).path(language) + "?step=\(event.name)", redirectType: .normal)
         } catch let failure as ValidationFailure {
             return try await opportunityPage(request, language, id: id, problem: failure.problems.map { $0.message[language] }.joined(separator: " "),

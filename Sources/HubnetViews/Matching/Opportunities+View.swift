@@ -53,7 +53,7 @@ public enum OpportunityView {
                         .form(.class("danger"), .method(.post), .action(context.link(.deleteOpportunity(id: p.id))),
                               FormParts.csrf(token), .button(.type(.submit), .id("withdraw"), .text(s.withdraw)))
                     })),
-            .unwrap(model.routing) { RoutingPanelView.section($0, opportunity: p.id, context) },
+            .unwrap(model.routing) { RoutingPanelView.section($0, opportunity: p, context) },
             .h2(.text(s.partnersForPost)),
             MatchParts.topicsAndHubs(topics: [], hubs: model.suggestedHubs, context),
             MatchParts.partnerList(model.partners, context)

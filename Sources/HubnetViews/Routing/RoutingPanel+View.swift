@@ -4,7 +4,8 @@ import Plot
 
 /// The routing desk on a request's page: state, the steps the reader may take, the history.
 enum RoutingPanelView {
-    static func section(_ model: RoutingPanelModel, opportunity: UUID, _ context: PageContext) -> Node<HTML.BodyContext> {
+    static func section(_ model: RoutingPanelModel, opportunity post: Opportunity, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let opportunity = post.id
         let language = context.language
         let w = { (text: LocalizedText) in text[language] }
         return .section(
@@ -12,7 +13,7 @@ enum RoutingPanelView {
             .h2(.text(w(RoutingWords.title))),
             .p(.text(w(RoutingWords.state) + ": "), .strong(.id("routing-state"), .text(model.state.label[language]))),
             .if(model.state == .submitted && model.mayResubmit && !model.mayVet, .p(.class("meta"), .text(w(RoutingWords.waitingForVetting)))),
-            .unwrap(model.csrf) { csrf in steps(model, opportunity: opportunity, csrf: csrf, context) },
+            .unwrap(model.csrf) { csrf in steps(model, opportunity: post, csrf: csrf, context) },
             .if(!model.recipients.isEmpty, .group(
                 .h3(.text(w(RoutingWords.recipients))),
                 .ul(.id("recipients"), .forEach(model.recipients) { recipient in
@@ -44,7 +45,8 @@ enum RoutingPanelView {
     }
 
     /// The forms for the steps the reader may take now.
-    static func steps(_ model: RoutingPanelModel, opportunity: UUID, csrf: String, _ context: PageContext) -> Node<HTML.BodyContext> {
+    static func steps(_ model: RoutingPanelModel, opportunity post: Opportunity, csrf: String, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let opportunity = post.id
         let language = context.language
         let w = { (text: LocalizedText) in text[language] }
         let action = context.link(.routingStep(id: opportunity))
@@ -68,7 +70,11 @@ enum RoutingPanelView {
                 form("accept", id: "vet-accept", RoutingWords.accept),
                 form("ask-for-changes", id: "vet-changes", RoutingWords.askForChanges, text("message", RoutingWords.message, id: "changes-message")),
                 form("reject", id: "vet-reject", RoutingWords.reject, text("reason", RoutingWords.reason, id: "reject-reason")))),
-            .if(model.mayResubmit && model.state == .changesRequested, form("resubmit", id: "resubmit", RoutingWords.resubmit)),
+            .if(model.mayResubmit && model.state == .changesRequested, form("resubmit", id: "resubmit", RoutingWords.resubmit,
+                .div(.class("field"), .label(.attribute(named: "for", value: "resubmit-title"), .text(context.matchStrings.title)),
+                     .input(.type(.text), .name("title"), .id("resubmit-title"), .value(post.title), .required(true))),
+                .div(.class("field"), .label(.attribute(named: "for", value: "resubmit-text"), .text(context.matchStrings.text)),
+                     .textarea(.name("text"), .id("resubmit-text"), .attribute(named: "rows", value: "5"), .required(true), .text(post.text))))),
             .if(model.mayRoute && routeOpen, form("route", id: "route-form", RoutingWords.route,
                 .p(.class("meta"), .text(w(RoutingWords.routeIntro))),
                 .fieldset(.element(named: "legend", text: w(RoutingWords.organisations)),
