@@ -44,6 +44,9 @@ passed, failed = 0, 0
 print_lock = threading.Lock()
 
 
+ADMIN_TOKEN = os.environ.get("HUBNET_ADMIN_TOKEN", "")
+
+
 def check(condition, what, saw=None):
     global passed, failed
     with print_lock:
@@ -540,7 +543,14 @@ def check_claims_and_names(member):
         check(answer.status_code == 422, f"10 the name {name!r} is refused with 422", saw=f"HTTP {answer.status_code}")
 
 
-def check_anonymous_post(member):
+def make_agency(agency):
+    """The network admin, appointed with the bootstrap token (HUBNET_ADMIN_TOKEN) as an operator would."""
+    answer = ANONYMOUS.post(f"{BASE}/api/v1/bootstrap", json={"email": agency.email}, timeout=TIMEOUT,
+                            headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    check(answer.status_code == 204, "setup: the agency's member becomes the network admin", saw=f"HTTP {answer.status_code} {short(answer.text)}")
+
+
+def check_anonymous_post(member, agency):
     poster_name = f"Anonposter {RUN}"
     answer = create_organisation(member.token, poster_name)
     if not check(answer.status_code == 201, "11 setup: an organisation for the anonymous post", saw=f"HTTP {answer.status_code}"):
@@ -553,6 +563,16 @@ def check_anonymous_post(member):
     if not check(answer.status_code == 201, "11 setup: an anonymous post", saw=f"HTTP {answer.status_code} {short(answer.text)}"):
         return
     post = answer.json()["id"]
+    # Before its hub has vetted it, nobody else sees the post, not even that it exists.
+    answer = ANONYMOUS.get(f"{BASE}/api/v1/opportunities/{post}", timeout=TIMEOUT)
+    check(answer.status_code == 404, "11 an unvetted post is hidden from visitors", saw=f"HTTP {answer.status_code}")
+    answer = ANONYMOUS.post(f"{BASE}/api/v1/opportunities/{post}/steps", headers=bearer(member.token), timeout=TIMEOUT, json={"event": "accept"})
+    check(answer.status_code == 403, "11 the poster cannot vet its own post", saw=f"HTTP {answer.status_code}")
+    if not check(agency is not None, "11 setup: the agency (HUBNET_ADMIN_TOKEN) vets the post"):
+        return
+    answer = ANONYMOUS.post(f"{BASE}/api/v1/opportunities/{post}/steps", headers=bearer(agency.token), timeout=TIMEOUT, json={"event": "accept"})
+    if not check(answer.status_code == 200, "11 the agency vets and publishes it", saw=f"HTTP {answer.status_code} {short(answer.text)}"):
+        return
     answer = ANONYMOUS.get(f"{BASE}/api/v1/opportunities", params={"organisation": organisation}, timeout=TIMEOUT)
     listed = [item.get("id") for item in answer.json()] if answer.status_code == 200 else []
     check(post not in listed, "11 ?organisation=<poster> does not list the anonymous post", saw=f"HTTP {answer.status_code}, listed {post in listed}")
@@ -607,6 +627,8 @@ def main():
         futures = {"main": pool.submit(lambda: Member("main").ready()),
                    "reset": pool.submit(lambda: Member("reset").ready()),
                    "race": pool.submit(lambda: Member("race").ready())}
+        if ADMIN_TOKEN:
+            futures["agency"] = pool.submit(lambda: Member("agency").ready())
     members = {}
     for key, future in futures.items():
         try:
@@ -615,6 +637,8 @@ def main():
             check(False, f"setup: member '{key}' through sign-up, mail, sign-in and token", saw=f"{type(error).__name__}: {error}")
     print(f"     (members ready after {time.time() - started:.1f}s)", flush=True)
 
+    if "agency" in members:
+        guarded("agency setup", make_agency, members["agency"])
     guarded("9 log forging", check_log_forging)
     guarded("12 method", check_method)
     main_member = members.get("main")
@@ -626,7 +650,7 @@ def main():
         guarded("5 long form", check_long_form, main_member)
         guarded("7 header checks", check_headers, main_member)
         guarded("10 claim and name checks", check_claims_and_names, main_member)
-        guarded("11 anonymous post checks", check_anonymous_post, main_member)
+        guarded("11 anonymous post checks", check_anonymous_post, main_member, members.get("agency"))
         guarded("13 date checks", check_dates, main_member)
     if "reset" in members:
         guarded("8 reset and erasure", check_reset_and_erasure, members["reset"])
