@@ -41,4 +41,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIController())
     try api.register(collection: AccountsAPIController())
     try api.register(collection: MatchesAPIController())
+    try api.register(collection: ScoutingAPIController())
 }

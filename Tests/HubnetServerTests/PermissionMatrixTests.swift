@@ -115,6 +115,11 @@ import VaporTesting
               body: { _ in ["title": "Sensoren für Kühlcontainer"] }, expected: [401, 403, 200, 200, 403, 200, 200]),
         Route(name: "DELETE /opportunities/{id}", method: .DELETE, path: { "/api/v1/opportunities/\($0.opportunity)" },
               body: { _ in nil }, expected: [401, 403, 204, 204, 403, 204, 204]),
+        // Scouting requests are the agency's.
+        Route(name: "POST /scouting", method: .POST, path: { _ in "/api/v1/scouting" }, body: { _ in
+            ["title": "KI für die Prüfung", "text": "Ein Autobauer sucht KI für die optische Prüfung.", "clientName": "Kaizen Motors",
+             "clientEmail": "scout@kaizen.example", "deadline": "2099-12-31", "hubs": ["karlsruhe"]] },
+              expected: [401, 403, 403, 403, 403, 403, 201]),
         // Vetting is the home hub's (and the agency's) alone.
         Route(name: "POST /opportunities/{id}/steps", method: .POST, path: { "/api/v1/opportunities/\($0.request)/steps" },
               body: { _ in ["event": "accept"] }, expected: [401, 403, 403, 403, 403, 200, 200]),
