@@ -373,11 +373,15 @@ try:
     driver.find_element(By.ID, "send-scouting").click()
     wait.until(EC.presence_of_element_located((By.ID, "scouting-title")))
     for hub in ("karlsruhe", "munich", "stuttgart"):
-        form = driver.find_element(By.ID, f"answer-{hub}")
-        form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        button = driver.find_element(By.CSS_SELECTOR, f"#answer-{hub} button[type='submit']")
+        button.click()
+        # The next page, not the one just left (which may carry the last answer's notice).
+        wait.until(EC.staleness_of(button))
         wait.until(EC.presence_of_element_located((By.ID, "scouting-notice")))
     check(len(driver.find_elements(By.CSS_SELECTOR, "#merged-reply li")) >= 3, "the three hubs' shortlists merge into one list")
-    driver.find_element(By.CSS_SELECTOR, "#send-reply button").click()
+    button = driver.find_element(By.CSS_SELECTOR, "#send-reply button")
+    button.click()
+    wait.until(EC.staleness_of(button))
     notice = wait.until(EC.presence_of_element_located((By.ID, "scouting-notice")))
     check("verschickt" in notice.text, "the agency sends the one merged reply")
     shot(driver, "scouting")

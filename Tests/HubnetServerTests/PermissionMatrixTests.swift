@@ -24,6 +24,8 @@ import VaporTesting
         let opportunity: UUID
         /// Another, submitted to Hamburg's routing desk and not yet vetted.
         let request: UUID
+        /// A scouting request that asks Hamburg and Berlin, unanswered.
+        let scouting: UUID
         let bystander: TestMember
         let actor: TestMember?
     }
@@ -49,6 +51,10 @@ import VaporTesting
                                   text: "Wir suchen KI für die Kransteuerung.", language: .de, topicSlugs: ["logistics"])
         try await OpportunityStore(app.db).create(request, by: nil)
         try await RoutingStore(app.db).save(.submitted(homeHub: "hamburg", by: nil, at: Date()), for: request.id, replacing: nil)
+        let scouting = ScoutingRequest(title: "Sensorik gesucht", text: "Ein Reeder sucht Sensorik für Container.", topicSlugs: ["logistics"],
+                                       clientName: "Reederei Nord", clientEmail: "scout@reederei.example", clientLanguage: .de,
+                                       deadline: Date().addingTimeInterval(30 * 86_400), hubs: ["hamburg", "berlin"])
+        try await ScoutingStore(app.db).create(scouting, by: nil)
         let roles: [Role]? = switch who {
         case .anonymous: nil
         case .memberOfAnother: [.organisationAdmin(organisation: other.id)]
@@ -60,7 +66,8 @@ import VaporTesting
         }
         var actor: TestMember?
         if let roles { actor = try await TestMember.make(app, roles: roles, password: "correct horse battery") }
-        return Scene(target: target, claim: claim.id!, opportunity: post.id, request: request.id, bystander: bystander, actor: actor)
+        return Scene(target: target, claim: claim.id!, opportunity: post.id, request: request.id, scouting: scouting.id,
+                     bystander: bystander, actor: actor)
     }
 
     struct Route: Sendable, CustomTestStringConvertible {
@@ -120,6 +127,11 @@ import VaporTesting
             ["title": "KI für die Prüfung", "text": "Ein Autobauer sucht KI für die optische Prüfung.", "clientName": "Kaizen Motors",
              "clientEmail": "scout@kaizen.example", "deadline": "2099-12-31", "hubs": ["karlsruhe"]] },
               expected: [401, 403, 403, 403, 403, 403, 201]),
+        // A hub answers a scouting request for itself; only the agency replies (nobody answered yet: 409).
+        Route(name: "POST /scouting/{id}/answers", method: .POST, path: { "/api/v1/scouting/\($0.scouting)/answers" },
+              body: { ["hub": "hamburg", "organisations": [$0.target.id.uuidString]] }, expected: [401, 403, 403, 403, 403, 200, 200]),
+        Route(name: "POST /scouting/{id}/reply", method: .POST, path: { "/api/v1/scouting/\($0.scouting)/reply" },
+              body: { _ in nil }, expected: [401, 403, 403, 403, 403, 403, 409]),
         // Vetting is the home hub's (and the agency's) alone.
         Route(name: "POST /opportunities/{id}/steps", method: .POST, path: { "/api/v1/opportunities/\($0.request)/steps" },
               body: { _ in ["event": "accept"] }, expected: [401, 403, 403, 403, 403, 200, 200]),
@@ -198,6 +210,11 @@ import VaporTesting
             ["clientName": "Kaizen Motors", "clientEmail": "scout@kaizen.example", "clientLanguage": "en", "title": "KI für die Prüfung",
              "text": "Ein Autobauer sucht KI für die optische Prüfung.", "hubs[]": "karlsruhe", "deadline": "2099-12-31"] },
                   expected: ["sign-in", "403", "403", "403", "403", "403", "ok"]),
+        FormRoute(name: "answer scouting request", path: { "/de/scouting/\($0.scouting)/answer" }, fields: { scene in
+            ["hub": "hamburg", "organisations[]": scene.target.id.uuidString.lowercased(), "note": "Passt"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "reply to scouting request", path: { "/de/scouting/\($0.scouting)/reply" }, fields: { _ in [:] },
+                  expected: ["sign-in", "403", "403", "403", "403", "403", "409"]),
         FormRoute(name: "mark notifications read", path: { _ in "/de/notifications/read" }, fields: { _ in [:] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
         FormRoute(name: "withdraw opportunity", path: { "/de/opportunities/\($0.opportunity)/withdraw" }, fields: { _ in [:] },
