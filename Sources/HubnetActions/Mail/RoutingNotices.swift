@@ -63,7 +63,7 @@ struct RoutingNotices {
             let who = try await name(organisation)
             let theirs = try await members(of: organisation)
             let ours = try await posterSide()
-            let contacts = { (people: [MemberRecord]) in people.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ") }
+            let contacts = { (people: [MemberRecord]) in OrganisationPeople.contacts(people).joined(separator: ", ") }
             try await send(to: ours, number, .init(de: "Zu „\(title)“ stellen wir Ihnen \(who) vor. Kontakt: \(contacts(theirs))",
                                                    en: "For '\(title)' we introduce you to \(who). Contact: \(contacts(theirs))"))
             try await send(to: theirs, number, .init(de: "Zu „\(title)“ stellen wir Ihnen \(poster.name) vor. Kontakt: \(contacts(ours))",
@@ -126,9 +126,7 @@ struct RoutingNotices {
     }
 
     private func members(of organisation: UUID) async throws -> [MemberRecord] {
-        let ids = try await MemberStore(database).memberships(ofOrganisation: organisation).map(\.memberID)
-        guard !ids.isEmpty else { return [] }
-        return try await MemberRecord.query(on: database).filter(\.$id ~~ ids).filter(\.$erasedAt == nil).all()
+        try await OrganisationPeople(database: database).members(of: organisation)
     }
 
     /// One notification and one mail per person; the actor is not told of their own step.

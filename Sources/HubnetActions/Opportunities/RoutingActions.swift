@@ -199,6 +199,51 @@ public struct RoutingActions: Sendable {
         return (RoutingFunnel(histories: cases.map(\.history)), ReferralMatrix(cases: cases))
     }
 
+    /// What the reader may see of a request beyond the case itself: the recipients'
+    /// organisations, contacts once introduced, and who took each visible step.
+    public struct Reading: Sendable {
+        public let organisations: [UUID: Organisation]
+        /// For the whole case: each introduced recipient's people.
+        public let contacts: [UUID: [String]]
+        /// For an introduced recipient: the poster's people.
+        public let posterContacts: [String]
+        public let history: [RoutingStep]
+        /// Who took each step, for the whole case only.
+        public let actorNames: [UUID: String]
+    }
+
+    public func reading(_ post: VisibleOpportunity) async throws -> Reading? {
+        guard let routing = post.routing else { return nil }
+        let actor = context.actor, poster = post.opportunity.organisationID
+        let whole = routing.showsWholeCase(to: actor, poster: poster)
+        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database)
+            .find(Array(routing.recipients.keys)).map { ($0.id, $0) })
+        let people = OrganisationPeople(database: context.database)
+        var contacts: [UUID: [String]] = [:]
+        if whole {
+            for (organisation, state) in routing.recipients where [.introduced, .concluded].contains(state) {
+                contacts[organisation] = try await people.contacts(of: organisation)
+            }
+        }
+        let history = routing.history(visibleTo: actor, poster: poster)
+        var names: [UUID: String] = [:]
+        let actorIDs = whole ? Array(Set(history.compactMap(\.actor))) : []
+        if !actorIDs.isEmpty {
+            for member in try await MemberRecord.query(on: context.database).filter(\.$id ~~ actorIDs).all() {
+                if let id = member.id { names[id] = member.name }
+            }
+        }
+        return Reading(organisations: organisations, contacts: contacts,
+                       posterContacts: routing.introducesPoster(to: actor) ? try await people.contacts(of: poster) : [],
+                       history: history, actorNames: names)
+    }
+
+    /// Requests waiting for the reader's vetting (the header's count).
+    public func waitingForVetting() async throws -> Int {
+        guard let actor = try? context.authorize(.reviewClaims, reading: true) else { return 0 }
+        return try await RoutingStore(context.database).cases(homeHubs: actor.managedHubs, states: [.submitted], limit: 1_000).count
+    }
+
     /// One line of the agency's queue.
     public struct QueueEntry: Sendable {
         public let opportunity: Opportunity

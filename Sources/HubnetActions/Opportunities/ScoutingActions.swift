@@ -51,6 +51,12 @@ public struct ScoutingActions: Sendable {
         return entry
     }
 
+    /// The organisations the hubs named, by id, to show their answers.
+    public func namedOrganisations(_ entry: ScoutingStore.Entry) async throws -> [UUID: Organisation] {
+        Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database)
+            .find(Array(Set(entry.shortlists.flatMap(\.organisations)))).map { ($0.id, $0) })
+    }
+
     /// A hub's shortlist, best first, and a note for the agency. The page suggests the hub's own
     /// organisations; a hub may also name one it knows elsewhere, which is why the merged reply
     /// takes each organisation once, with every hub that named it.
@@ -94,9 +100,8 @@ public struct ScoutingActions: Sendable {
 
     /// The merged reply as it will be sent: every shortlisted organisation once, ranked.
     public func mergedReply(_ entry: ScoutingStore.Entry) async throws -> [(organisation: Organisation, entry: ScoutingReply.Entry)] {
-        let merged = ScoutingReply.merge(entry.shortlists)
-        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database).find(merged.map(\.organisation)).map { ($0.id, $0) })
-        return merged.compactMap { item in organisations[item.organisation].map { ($0, item) } }
+        let organisations = try await namedOrganisations(entry)
+        return ScoutingReply.merge(entry.shortlists).compactMap { item in organisations[item.organisation].map { ($0, item) } }
     }
 
     /// Sends the one reply to the client, in the client's language; hubs that did not answer

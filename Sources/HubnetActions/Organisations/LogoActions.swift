@@ -66,6 +66,11 @@ public struct LogoActions: Sendable {
         try await context.services.directoryChanged(context.database)
     }
 
+    /// The logo as the site serves it; public, like the profile it belongs to.
+    public func image(of organisationID: UUID) async throws -> LogoStore.Logo? {
+        try await LogoStore(context.database).logo(of: organisationID)
+    }
+
     /// The stored form of an upload, or the reason it cannot be one, in words for the form.
     static func prepared(_ upload: [UInt8]) throws(ValidationFailure) -> LogoStore.Logo {
         guard !upload.isEmpty else { throw problem(de: "Bitte wählen Sie eine Bilddatei.", en: "Please choose an image file.") }

@@ -176,21 +176,16 @@ struct RoutingDTO: Content {
     let history: [Step]
 
     init(_ routing: RoutingCase, poster: UUID, for actor: Principal) {
-        let wholeCase = actor.actsFor(organisation: poster) || actor.manages(hub: routing.homeHub)
-        let mine = Set(routing.recipients.keys.filter(actor.actsFor(organisation:)).map(\.lowercased))
+        let whole = routing.showsWholeCase(to: actor, poster: poster)
         state = routing.state.rawValue
-        recipients = routing.recipients.sorted { $0.key.lowercased < $1.key.lowercased }
-            .filter { wholeCase || mine.contains($0.key.lowercased) }
-            .map { Recipient(organisation: $0.key.lowercased, state: $0.value.rawValue, outcome: routing.outcomes[$0.key]?.rawValue) }
-        referrals = routing.referrals.sorted { $0.key < $1.key }
-            .filter { wholeCase || actor.manages(hub: $0.key) }
-            .map { Referral(hub: $0.key, state: $0.value.rawValue) }
-        history = routing.history
-            .filter { step in wholeCase || step.subject == nil || Network.hub(step.subject ?? "") != nil || mine.contains(step.subject ?? "") }
-            .map { step in
-                Step(event: step.event, from: step.from.rawValue, to: step.to.rawValue,
-                     actor: wholeCase ? step.actor?.lowercased : nil, at: step.at.formatted(.iso8601), note: step.note, subject: step.subject)
-            }
+        recipients = routing.recipients(visibleTo: actor, poster: poster).map {
+            Recipient(organisation: $0.lowercased, state: (routing.recipients[$0] ?? .invited).rawValue, outcome: routing.outcomes[$0]?.rawValue)
+        }
+        referrals = routing.referrals(visibleTo: actor, poster: poster).map { Referral(hub: $0.hub, state: $0.state.rawValue) }
+        history = routing.history(visibleTo: actor, poster: poster).map { step in
+            Step(event: step.event, from: step.from.rawValue, to: step.to.rawValue,
+                 actor: whole ? step.actor?.lowercased : nil, at: step.at.formatted(.iso8601), note: step.note, subject: step.subject)
+        }
     }
 
     func encode(to encoder: any Encoder) throws {

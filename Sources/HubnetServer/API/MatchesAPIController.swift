@@ -1,7 +1,6 @@
 import Foundation
 import HubnetActions
 import HubnetCore
-import HubnetPersistence
 import Vapor
 
 /// JSON API v1: find partners, investor recommendations and opportunities.
@@ -101,17 +100,16 @@ struct MatchesAPIController: RouteCollection {
         let input = try RoutingStepInput.decode(from: request)
         let event = try RoutingEvent(name: input.event, fields: input.fields, lists: input.lists)
         // The step first: whoever may not take it learns that (403), not whether the post is visible to them.
-        let routing: RoutingCase
+        var routing: RoutingCase?
         var replayed = false
         do {
             routing = try await RoutingActions(context).apply(event, to: id)
         } catch is IdempotentReplay {
             // The request as it stands now; the step was taken by the first try.
-            guard let current = try await RoutingStore(request.db).load(id) else { throw Abort(.notFound) }
-            routing = current
             replayed = true
         }
         let post = try await OpportunityActions(context).find(id)
+        guard let routing = routing ?? post.routing else { throw ProblemDetails.notFound("This opportunity is not with the routing desk.") }
         let response = try await RoutingDTO(routing, poster: post.opportunity.organisationID, for: context.actor).encodeResponse(for: request)
         return replayed ? response.markReplayed() : response
     }

@@ -1,5 +1,5 @@
 import Foundation
-import HubnetPersistence
+import HubnetActions
 import Vapor
 
 /// Serves organisations' logos: PNGs the server made itself on upload, never the uploaded
@@ -13,7 +13,7 @@ struct LogoController: RouteCollection {
     func logo(_ request: Request) async throws -> Response {
         let file = request.parameters.get("file") ?? ""
         guard file.hasSuffix(".png"), let id = UUID(uuidString: String(file.dropLast(4))),
-              let logo = try await LogoStore(request.db).logo(of: id)
+              let logo = try await LogoActions(request.actions()).image(of: id)
         else { throw Abort(.notFound) }
         let tag = "\"\(logo.version)\""
         var headers = HTTPHeaders()

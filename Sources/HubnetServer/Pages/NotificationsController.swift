@@ -1,7 +1,6 @@
 import Foundation
 import HubnetActions
 import HubnetCore
-import HubnetPersistence
 import HubnetViews
 import Vapor
 
@@ -13,18 +12,14 @@ struct NotificationsController: RouteCollection {
     }
 
     func list(_ request: Request, _ language: SiteLanguage) async throws -> Response {
-        let member = try await request.actions().memberID()
-        let items = try await NotificationStore(request.db).list(of: member).map {
+        let items = try await NotificationActions(request.actions()).list().map {
             NotificationsView.Item(text: $0.text, path: $0.path, createdAt: $0.createdAt, read: $0.read)
         }
         return htmlResponse(NotificationsView.render(items, csrf: request.csrfToken, try await request.pageContext(language, .notifications)), language)
     }
 
     func markRead(_ request: Request, _ language: SiteLanguage) async throws -> Response {
-        let member = try await request.actions().memberID()
-        try await request.db.serialisedWrite { database in
-            try await NotificationStore(database).markAllRead(of: member, at: Date())
-        }
+        try await NotificationActions(request.actions()).markAllRead()
         return request.redirect(to: SiteURL.notifications.path(language), redirectType: .normal)
     }
 }

@@ -1,7 +1,6 @@
 import HubnetCore
 import HubnetViews
 import HubnetActions
-import HubnetPersistence
 import Vapor
 
 extension Request {
@@ -11,9 +10,9 @@ extension Request {
         guard let name = try await actingMemberName() else { return PageContext(language: language, page: page) }
         let reviewsClaims = Policy.decide(.reviewClaims, for: actor) == .allowed
         let waiting = reviewsClaims ? try await ClaimActions(actions()).waiting() : (claims: 0, organisations: 0)
-        let requests = reviewsClaims ? try await RoutingStore(db).cases(homeHubs: actor.managedHubs, states: [.submitted], limit: 1_000).count : 0
-        var unread = 0
-        if let member = actor.memberID { unread = try await NotificationStore(db).unreadCount(of: member) }
+        let actions = try await actions()
+        let requests = reviewsClaims ? try await RoutingActions(actions).waitingForVetting() : 0
+        let unread = try await NotificationActions(actions).unreadCount()
         let viewer = Viewer(
             name: name, csrfToken: csrfToken, reviewsClaims: reviewsClaims,
             readsAudit: Policy.decide(.readAuditLog(hub: nil), for: actor) == .allowed,

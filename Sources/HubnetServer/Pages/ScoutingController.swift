@@ -1,7 +1,6 @@
 import Foundation
 import HubnetActions
 import HubnetCore
-import HubnetPersistence
 import HubnetViews
 import Vapor
 
@@ -64,8 +63,7 @@ struct ScoutingController: RouteCollection {
         let actions = try await request.actions()
         let scouting = ScoutingActions(actions)
         let entry = try await scouting.find(id)
-        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(request.db)
-            .find(entry.shortlists.flatMap(\.organisations)).map { ($0.id, $0) })
+        let organisations = try await scouting.namedOrganisations(entry)
         let answers = entry.hubs.map { hub in
             ScoutingView.Detail.Answer(hub: hub.hub, note: hub.note, answeredAt: hub.answeredAt,
                                        organisations: (entry.shortlists.first { $0.hub == hub.hub }?.organisations ?? []).compactMap { organisations[$0] })
