@@ -100,20 +100,8 @@ struct RoutingNotices {
         }
         let text = LocalizedText(de: "Überfällig: „\(opportunity.title)“ sollte bis \(NetworkCalendar.day(of: NetworkCalendar.previousDay(before: breach.due))) \(step.de) sein.",
                                  en: "Overdue: '\(opportunity.title)' should have been \(step.en) by \(NetworkCalendar.day(of: NetworkCalendar.previousDay(before: breach.due))).")
-        var reminded = 0
-        for person in try await MemberStore(database).staff(of: breach.hub) {
-            guard let id = person.id else { continue }
-            let mailKey = "\(key):\(id.lowercased)"
-            if try await OutboxMessageRecord.query(on: database).filter(\.$key == mailKey).first() != nil { continue }
-            try await NotificationStore(database).add(to: id, text: text, path: "opportunities/\(opportunity.id.lowercased)",
-                                                      opportunity: opportunity.id, at: context.now)
-            let language = SiteLanguage(rawValue: person.language) ?? .de
-            try await Outbox(database).enqueue(
-                key: mailKey, to: person.email, subject: (language == .de ? "Überfällig: " : "Overdue: ") + opportunity.title,
-                body: "\(language == .de ? "Hallo \(person.name)," : "Hello \(person.name),")\n\n\(text[language])\n\n\(context.link("opportunities/\(opportunity.id.lowercased)", language))")
-            reminded += 1
-        }
-        return reminded
+        return try await notice(text, subject: .init(de: "Überfällig: \(opportunity.title)", en: "Overdue: \(opportunity.title)"))
+            .send(to: MemberStore(database).staff(of: breach.hub), key: key, onlyOnce: true)
     }
 
     private func invite(_ organisations: [UUID], _ number: Int, title: String, posterName: LocalizedText) async throws {
@@ -131,17 +119,12 @@ struct RoutingNotices {
 
     /// One notification and one mail per person; the actor is not told of their own step.
     private func send(to people: [MemberRecord], _ number: Int, _ text: LocalizedText, subject organisation: UUID? = nil) async throws {
-        let path = "opportunities/\(opportunity.id.lowercased)"
-        var told = Set<UUID>()
-        for person in people {
-            guard let id = person.id, id != context.actor.memberID, told.insert(id).inserted else { continue }
-            try await NotificationStore(database).add(to: id, text: text, path: path, opportunity: opportunity.id, at: context.now)
-            let language = SiteLanguage(rawValue: person.language) ?? .de
-            let greeting = language == .de ? "Hallo \(person.name)," : "Hello \(person.name),"
-            let subject = (language == .de ? "Verteilzentrum: " : "Routing desk: ") + opportunity.title
-            let key = "routing:\(opportunity.id.lowercased):\(number):\(organisation?.lowercased ?? "-"):\(id.lowercased)"
-            try await Outbox(database).enqueue(key: key, to: person.email, subject: subject,
-                                               body: "\(greeting)\n\n\(text[language])\n\n\(context.link(path, language))")
-        }
+        try await notice(text, subject: .init(de: "Verteilzentrum: \(opportunity.title)", en: "Routing desk: \(opportunity.title)"))
+            .send(to: people, key: "routing:\(opportunity.id.lowercased):\(number):\(organisation?.lowercased ?? "-")")
+    }
+
+    private func notice(_ text: LocalizedText, subject: LocalizedText) -> Notice {
+        Notice(context: context, database: database, text: text, path: "opportunities/\(opportunity.id.lowercased)", subject: subject,
+               opportunity: opportunity.id)
     }
 }

@@ -176,18 +176,8 @@ public struct ScoutingActions: Sendable {
     @discardableResult
     private func tell(_ people: [MemberRecord], about request: ScoutingRequest, step: String, on database: any Database,
                       _ text: LocalizedText) async throws -> Int {
-        var told = 0
-        for person in people {
-            guard let id = person.id, id != context.actor.memberID else { continue }
-            let key = "scouting:\(request.id.lowercased):\(step):\(id.lowercased)"
-            if try await OutboxMessageRecord.query(on: database).filter(\.$key == key).first() != nil { continue }
-            let path = "scouting/\(request.id.lowercased)"
-            try await NotificationStore(database).add(to: id, text: text, path: path, opportunity: nil, at: context.now)
-            let language = SiteLanguage(rawValue: person.language) ?? .de
-            try await Outbox(database).enqueue(key: key, to: person.email, subject: "Scouting: " + request.title,
-                                               body: "\(language == .de ? "Hallo \(person.name)," : "Hello \(person.name),")\n\n\(text[language])\n\n\(context.link(path, language))")
-            told += 1
-        }
-        return told
+        try await Notice(context: context, database: database, text: text, path: "scouting/\(request.id.lowercased)",
+                         subject: .init("Scouting: " + request.title), opportunity: nil)
+            .send(to: people, key: "scouting:\(request.id.lowercased):\(step)", onlyOnce: true)
     }
 }
