@@ -105,9 +105,11 @@ public struct RoutingActions: Sendable {
         let cases = try await store.load(open.map(\.opportunityID))
         var expired = 0, reminded = 0
         var levels: [String: ServiceLevels] = [:]
+        let opportunities = try await OpportunityStore(context.database).find(Array(cases.keys))
+        let posters = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database)
+            .find(Array(Set(opportunities.values.map(\.organisationID)))).map { ($0.id, $0) })
         for (id, routing) in cases.sorted(by: { $0.key.lowercased < $1.key.lowercased }) {
-            guard let opportunity = try await OpportunityStore(context.database).find(id),
-                  let poster = try await OrganisationStore(context.database).find(opportunity.organisationID) else { continue }
+            guard let opportunity = opportunities[id], let poster = posters[opportunity.organisationID] else { continue }
             if !opportunity.isOpen(on: context.now), routing.state != .introduced {
                 do {
                     _ = try await perform(.expire, on: opportunity, postedBy: poster)
@@ -150,11 +152,11 @@ public struct RoutingActions: Sendable {
         let received = try await store.received(by: mine)
         let posts = try await OpportunityStore(context.database).list(organisations: mine, limit: 200)
         let cases = try await store.load(received.map(\.opportunityID) + posts.map(\.id))
-        var receivedEntries: [InboxEntry] = []
-        for entry in received {
+        let sent = try await OpportunityStore(context.database).find(received.map(\.opportunityID))
+        let receivedEntries = received.compactMap { entry -> InboxEntry? in
             guard let routing = cases[entry.opportunityID], let organisation = organisations[entry.organisation],
-                  let opportunity = try await OpportunityStore(context.database).find(entry.opportunityID) else { continue }
-            receivedEntries.append(InboxEntry(opportunity: opportunity, state: routing.state, organisation: organisation, answer: entry.state))
+                  let opportunity = sent[entry.opportunityID] else { return nil }
+            return InboxEntry(opportunity: opportunity, state: routing.state, organisation: organisation, answer: entry.state)
         }
         let postedEntries = posts.compactMap { post -> InboxEntry? in
             guard let routing = cases[post.id], let organisation = organisations[post.organisationID] else { return nil }
@@ -271,10 +273,10 @@ public struct RoutingActions: Sendable {
         for hub in Set(cases.values.map(\.homeHub) + cases.values.flatMap(\.referrals.keys)) {
             levels[hub] = try await store.serviceLevels(of: hub)
         }
+        let opportunities = try await OpportunityStore(context.database).find(ids)
         var entries: [QueueEntry] = []
         for id in ids {
-            guard let routing = cases[id], states.isEmpty || states.contains(routing.state) || !routing.referrals.isEmpty,
-                  let opportunity = try await OpportunityStore(context.database).find(id) else { continue }
+            guard let routing = cases[id], let opportunity = opportunities[id] else { continue }
             let referred = routing.referrals.filter { $0.value == .pending && actor.manages(hub: $0.key) && !actor.manages(hub: routing.homeHub) }
                 .keys.sorted()
             let breaches = routing.breaches(at: context.now) { levels[$0] ?? .standard }

@@ -16,6 +16,16 @@ public struct OpportunityStore: Sendable {
         return try await opportunities(from: [record]).first
     }
 
+    /// The posts with these ids, by id, in two queries whatever their number.
+    public func find(_ ids: [UUID]) async throws -> [UUID: Opportunity] {
+        var found: [UUID: Opportunity] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 1_000).map({ Array(ids[$0..<min($0 + 1_000, ids.count)]) }) {
+            let records = try await OpportunityRecord.query(on: database).filter(\.$id ~~ chunk).all()
+            for opportunity in try await opportunities(from: records) { found[opportunity.id] = opportunity }
+        }
+        return found
+    }
+
     /// Posts, newest first, optionally of some organisations or kinds only.
     public func list(organisations: [UUID]? = nil, kinds: [OpportunityKind] = [], limit: Int = 500) async throws -> [Opportunity] {
         var query = OpportunityRecord.query(on: database)
