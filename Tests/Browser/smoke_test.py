@@ -65,6 +65,18 @@ def write_logo():
     return path
 
 
+def left(element):
+    """A wait condition: the page that held `element` is gone (Chromium may report a detached
+    node in more than one way, so any error counts as gone)."""
+    def condition(_):
+        try:
+            element.is_enabled()
+            return False
+        except Exception:
+            return True
+    return condition
+
+
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
 
 
@@ -321,7 +333,7 @@ try:
     def step(form_id, state, what):
         button = driver.find_element(By.CSS_SELECTOR, f"#{form_id} button[type='submit']")
         button.click()
-        wait.until(EC.staleness_of(button))
+        wait.until(left(button))
         wait.until(EC.presence_of_element_located((By.ID, "routing-state")))
         problem = driver.find_elements(By.ID, "step-problem")
         check(not problem and driver.find_element(By.ID, "routing-state").text == state,
@@ -376,15 +388,21 @@ try:
         button = driver.find_element(By.CSS_SELECTOR, f"#answer-{hub} button[type='submit']")
         button.click()
         # The next page, not the one just left (which may carry the last answer's notice).
-        wait.until(EC.staleness_of(button))
+        wait.until(left(button))
         wait.until(EC.presence_of_element_located((By.ID, "scouting-notice")))
     check(len(driver.find_elements(By.CSS_SELECTOR, "#merged-reply li")) >= 3, "the three hubs' shortlists merge into one list")
     button = driver.find_element(By.CSS_SELECTOR, "#send-reply button")
     button.click()
-    wait.until(EC.staleness_of(button))
+    wait.until(left(button))
     notice = wait.until(EC.presence_of_element_located((By.ID, "scouting-notice")))
     check("verschickt" in notice.text, "the agency sends the one merged reply")
     shot(driver, "scouting")
+    # The reply's answer is the request's page, shown at the form's address.
+    scouting_page = driver.current_url.replace(BASE, "").split("?")[0].removesuffix("/reply")
+    at_both_widths(driver, wait, scouting_page, "scouting-request", "#scouting-title")
+    at_both_widths(driver, wait, "/de/scouting", "scouting-list", "main h1")
+    at_both_widths(driver, wait, "/de/routing", "routing-queue", "#queue-filters")
+    at_both_widths(driver, wait, "/de/notifications", "notifications", "main h1")
     driver.get(withdraw_page)
     driver.find_element(By.ID, "withdraw").click()
     wait.until(EC.presence_of_element_located((By.ID, "opportunities")))

@@ -87,7 +87,8 @@ public enum RoutingQueueView {
                     : .a(.href(context.link(.routingQueue(RoutingQueueFilter(state: choice)))), .text(choice?.label[language] ?? t("Alle", "All")))
             }),
             filterForm(filter, hubs: extras.levels.map(\.hub), context),
-            .p(.text(t("\(total.formatted(in: language)) Anfragen", "\(total.formatted(in: language)) requests")), .text(" · "),
+            .p(.text(total == 1 ? t("1 Anfrage", "1 request") : t("\(total.formatted(in: language)) Anfragen", "\(total.formatted(in: language)) requests")),
+               .text(" · "),
                .a(.id("queue-csv"), .href(context.link(.routingQueue(csv)) + (csv.parameters.isEmpty ? "?" : "&") + "format=csv"),
                   .text(t("Als CSV herunterladen", "Download as CSV")))),
             rows.isEmpty

@@ -119,6 +119,8 @@ public enum Stylesheet {
     .routing .history li { margin: .3rem 0; }
     .routing blockquote { margin: .2rem 0 .2rem 1rem; color: var(--muted, #555); }
     .card.unread { border-left: 4px solid var(--accent); }
+    /* Wide tables scroll inside their card on a phone instead of widening the page. */
+    #funnel table, #service-levels table, #referral-matrix table { display: block; overflow-x: auto; max-width: 100%; }
     .overdue { color: #a11d17; font-weight: 600; }
     .filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: 1rem 0; }
     .logo-actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
