@@ -4,6 +4,7 @@ import Vapor
 
 /// `hubnet eval investors --companies FILE --investments FILE --train-before DATE --test-before DATE [--json]`
 /// `hubnet eval search --queries FILE [--organisations 1000] [--seed 1] [--json]`
+/// `hubnet eval affinity --gold FOLDER [--json]`, `hubnet eval assignment --scores FOLDER [--generated 200x2000] [--seed 1] [--export FOLDER] [--json]`
 ///
 /// Measures the investor recommender against two baselines on a real funding history
 /// (Crunchbase 2013 export format): recall@10, recall@50 and nDCG@10; and how well the
@@ -11,7 +12,7 @@ import Vapor
 /// the queries without a relevant hit.
 struct EvalCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "target", help: "What to evaluate: investors or search.")
+        @Argument(name: "target", help: "What to evaluate: investors, search, affinity or assignment.")
         var target: String
         @Option(name: "queries", help: "search: a JSON array of judged queries (benchmarks/search_queries.json).")
         var queries: String?
@@ -27,6 +28,14 @@ struct EvalCommand: AsyncCommand {
         var trainBefore: String?
         @Option(name: "test-before", help: "Test on companies first funded from --train-before up to this date.")
         var testBefore: String?
+        @Option(name: "gold", help: "affinity: the reviewer gold standard folder (../shared/data/reviewer_goldstandard).")
+        var gold: String?
+        @Option(name: "scores", help: "assignment: a folder with scores.csv, paper_coverage.csv, reviewer_loads.csv (MIDL format).")
+        var scores: String?
+        @Option(name: "generated", help: "assignment: also a generated instance, REVIEWERSxPAPERS (e.g. 200x2000).")
+        var generated: String?
+        @Option(name: "export", help: "assignment: write the instances solved to this folder (midl/, generated/) for a peer.")
+        var export: String?
         @Flag(name: "json", help: "End with one line of JSON holding every figure.")
         var json: Bool
     }
@@ -34,8 +43,13 @@ struct EvalCommand: AsyncCommand {
     var help: String { "Measures recommendation quality on real data: recall@10, recall@50, nDCG@10 against baselines." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        if signature.target == "search" { return try evaluateSearch(context, signature) }
-        guard signature.target == "investors" else { throw CommandProblem("Known evaluations: investors, search.") }
+        switch signature.target {
+        case "search": return try evaluateSearch(context, signature)
+        case "affinity": return try evaluateAffinity(context, signature)
+        case "assignment": return try evaluateAssignment(context, signature)
+        case "investors": break
+        default: throw CommandProblem("Known evaluations: investors, search, affinity, assignment.")
+        }
         guard let companiesPath = signature.companies, let investmentsPath = signature.investments else {
             throw CommandProblem("--companies and --investments are required.")
         }
