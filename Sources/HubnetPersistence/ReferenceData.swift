@@ -3,6 +3,7 @@ import HubnetCore
 
 /// Brings the hubs and topic rows in line with HubnetCore's lists. Runs at every start:
 /// reference data is code, the rows exist so that foreign keys can check against them.
+/// The 2016/2017 hub competition is written once, when it is missing.
 public enum ReferenceData {
     public static func sync(on database: any Database) async throws {
         try await database.writeTransaction { database in
@@ -22,6 +23,12 @@ public enum ReferenceData {
                 record.labelEN = topic.label.en
                 record.group = topic.group.rawValue
                 try await record.save(on: database)
+            }
+            // History every network starts with: the competition that chose the hubs.
+            let store = CallStore(database)
+            if try await store.find(HubCompetition.callID) == nil {
+                try await store.create(HubCompetition.call, by: nil)
+                for application in HubCompetition.applications { try await store.save(application) }
             }
         }
     }

@@ -22,6 +22,13 @@ public enum Action: Hashable, Sendable {
     case runScouting
     /// A step of the routing desk on a request that `poster` posted from `homeHub`.
     case routingStep(RoutingEvent, poster: UUID, homeHub: String)
+    /// Set up and run a call: its texts, jury, assignment, decisions. A hub's calls are its
+    /// managers'; the network's calls (hub nil) are the agency's.
+    case manageCall(hub: String?)
+    /// Apply to a call for an organisation.
+    case applyToCall(organisation: UUID)
+    /// Review the applications of a call one is a juror of.
+    case reviewCall(UUID)
 }
 
 public enum Decision: Hashable, Sendable {
@@ -69,6 +76,12 @@ public enum Policy {
             return actor.isNetworkAdmin
         case .routingStep(let event, let poster, let homeHub):
             return allows(event, poster: poster, homeHub: homeHub, actor)
+        case .manageCall(let hub):
+            return hub.map(actor.manages(hub:)) ?? actor.isNetworkAdmin
+        case .applyToCall(let organisation):
+            return actor.actsFor(organisation: organisation)
+        case .reviewCall(let call):
+            return actor.roles.contains(.juryMember(call: call))
         }
     }
 

@@ -12,5 +12,6 @@ public enum HubnetMigrations {
         RecordPrivacyConsent(),
         CreateOrganisationLogos(),
         CreateRoutingDesk(),
+        CreateCalls(),
     ]
 }

@@ -1,0 +1,178 @@
+import FluentKit
+import Foundation
+import HubnetCore
+import HubnetPersistence
+
+/// Applying to a call: a draft for one of the member's organisations, answers saved as often as
+/// wished, submitted while the round is open (with a confirmation), withdrawn before the decision.
+public struct ApplicationActions: Sendable {
+    let context: ActionContext
+
+    public init(_ context: ActionContext) {
+        self.context = context
+    }
+
+    static let thing = LocalizedText(de: "Eine Bewerbung", en: "application")
+
+    /// The organisation's application to the call: the one it has, or a new draft.
+    public func start(call callID: UUID, organisation organisationID: UUID) async throws -> CallApplication {
+        let memberID = try context.memberID()
+        let call = try await CallActions(context).find(callID)
+        guard let organisation = try await OrganisationStore(context.database).find(organisationID) else {
+            throw DomainError.notFound(.init(de: "Eine Organisation", en: "organisation"), id: organisationID.lowercased)
+        }
+        try context.authorize(.applyToCall(organisation: organisationID))
+        if let existing = try await CallStore(context.database).applications(organisations: [organisationID], member: nil)
+            .first(where: { $0.callID == callID }) {
+            return existing
+        }
+        guard case .open(let round) = call.phase(at: context.now) else { throw Self.closed(call, now: context.now) }
+        if let reason = call.definition.ineligibility(of: organisation) { throw DomainError.conflict(reason) }
+        let application = CallApplication(callID: callID, round: round, organisationID: organisationID, applicantName: organisation.name,
+                                          hubSlug: organisation.hubSlug, applicantMemberID: memberID, updatedAt: context.now)
+        return try await context.write { database in
+            // Two tabs at once: the unique key keeps one draft; the second start finds it.
+            if let raced = try await CallStore(database).applications(organisations: [organisationID], member: nil)
+                .first(where: { $0.callID == callID }) {
+                return raced
+            }
+            try await CallStore(database).save(application)
+            try await context.audit("application.start", "application", application.id.lowercased, hub: call.hub,
+                                    after: AuditJSON.encode(["call": callID.lowercased, "organisation": organisationID.lowercased]), on: database)
+            return application
+        }
+    }
+
+    /// Saves the answers of a draft; only what is written is checked, so half a form can wait.
+    public func save(_ id: UUID, answers raw: [String: String]) async throws -> CallApplication {
+        let (ownApplication, call) = try await own(id)
+        var application = ownApplication
+        guard application.state == .draft else {
+            throw DomainError.conflict(.init(de: "Eine eingereichte Bewerbung ändert sich nicht mehr; ziehen Sie sie zurück, um neu zu beginnen.",
+                                             en: "A submitted application no longer changes; withdraw it to start again."))
+        }
+        var answers: [String: String] = [:], problems: [FieldProblem] = []
+        for field in call.definition.fields {
+            var optional = field
+            optional.required = false
+            let (answer, problem) = optional.check(raw[field.key])
+            if let problem { problems.append(problem) } else if !answer.isEmpty { answers[field.key] = answer }
+        }
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        application.answers = answers
+        application.updatedAt = context.now
+        let saved = application
+        try await context.write { database in try await CallStore(database).save(saved) }
+        return saved
+    }
+
+    /// Submits a draft while its call's round is open; the applicant gets a confirmation.
+    public func submit(_ id: UUID) async throws -> CallApplication {
+        let (ownApplication, call) = try await own(id)
+        var application = ownApplication
+        guard application.state == .draft else {
+            throw DomainError.conflict(.init(de: "Diese Bewerbung ist schon \(application.state.label.de.lowercased()).",
+                                             en: "This application is \(application.state.label.en.lowercased()) already."))
+        }
+        guard case .open(let round) = call.phase(at: context.now) else { throw Self.closed(call, now: context.now) }
+        application.answers = try CallApplication.checkedAnswers(application.answers, for: call.definition.fields)
+        application.state = .submitted
+        application.round = round
+        application.submittedAt = context.now
+        application.updatedAt = context.now
+        let submitted = application
+        try await context.write { database in
+            try await CallStore(database).save(submitted)
+            try await context.audit("application.submit", "application", submitted.id.lowercased, hub: call.hub,
+                                    after: AuditJSON.encode(["call": call.id.lowercased, "round": "\(round)"]), on: database)
+            if let member = try await submitted.applicantMemberID.asyncMap({ try await MemberRecord.find($0, on: database) }) ?? nil {
+                try await Notice(context: context.acting(as: .anonymous), database: database, text: .init(
+                    de: "Ihre Bewerbung „\(submitted.applicantName)“ für „\(call.title.de)“ ist eingegangen (Runde \(round)). Sie können sie bis zum Ende der Runde zurückziehen.",
+                    en: "Your application '\(submitted.applicantName)' to '\(call.title.en)' has been received (round \(round)). You can withdraw it until the round closes."),
+                                 path: "applications/\(submitted.id.lowercased)",
+                                 subject: .init(de: "Bewerbung eingegangen: \(call.title.de)", en: "Application received: \(call.title.en)"),
+                                 opportunity: nil).send(to: [member], key: "application-submitted-\(submitted.id.lowercased)")
+            }
+        }
+        return submitted
+    }
+
+    /// Withdraws an application that is not decided yet; the jury stops seeing it.
+    public func withdraw(_ id: UUID) async throws -> CallApplication {
+        let (ownApplication, call) = try await own(id)
+        var application = ownApplication
+        guard [.draft, .submitted, .underReview].contains(application.state), application.decision == nil else {
+            throw DomainError.conflict(.init(de: "Diese Bewerbung kann nicht mehr zurückgezogen werden.", en: "This application can no longer be withdrawn."))
+        }
+        application.state = .withdrawn
+        application.updatedAt = context.now
+        let withdrawn = application
+        try await context.write { database in
+            try await CallStore(database).save(withdrawn)
+            try await context.audit("application.withdraw", "application", withdrawn.id.lowercased, hub: call.hub, on: database)
+        }
+        return withdrawn
+    }
+
+    /// An application as the reader may see it: the applicant's side, the call's managers, an
+    /// assigned juror; the history of the hub competition for everyone. Decisions reach the
+    /// applicant once their round is published.
+    public func find(_ id: UUID) async throws -> (application: CallApplication, call: Call) {
+        let missing = DomainError.notFound(Self.thing, id: id.lowercased)
+        guard var application = try await CallStore(context.database).application(id) else { throw missing }
+        let call = try await CallActions(context).find(application.callID)
+        let actor = context.actor
+        let published = call.rounds.first { $0.number == application.round }?.publishedAt != nil
+        if CallActions(context).manages(call) { return (application, call) }
+        let applicant = application.organisationID.map(actor.actsFor(organisation:)) ?? false
+            || (application.applicantMemberID != nil && application.applicantMemberID == actor.memberID)
+        let historic = application.organisationID == nil && published
+        var juror = false
+        if let member = actor.memberID, actor.roles.contains(.juryMember(call: call.id)) {
+            juror = try await CallStore(context.database).assignments(member: member).contains { $0.application == id }
+        }
+        guard applicant || historic || juror else { throw missing }
+        if !published, !juror {
+            application.decision = nil
+            application.decisionMessage = ""
+        }
+        return (application, call)
+    }
+
+    /// The applications of the reader's organisations and their own, newest first, with their calls.
+    public func mine() async throws -> [(application: CallApplication, call: Call)] {
+        let memberID = try context.memberID()
+        let applications = try await CallStore(context.database).applications(organisations: context.actor.organisations, member: memberID)
+        var result: [(CallApplication, Call)] = []
+        for application in applications {
+            if let found = try? await find(application.id) { result.append(found) }
+        }
+        return result
+    }
+
+    /// The reader's own application to change: the applicant's side only.
+    private func own(_ id: UUID) async throws -> (CallApplication, Call) {
+        _ = try context.memberID()
+        let (application, call) = try await find(id)
+        guard let organisation = application.organisationID else { throw DomainError.notAllowed }
+        try context.authorize(.applyToCall(organisation: organisation))
+        return (application, call)
+    }
+
+    static func closed(_ call: Call, now: Date) -> DomainError {
+        if case .upcoming(let opens) = call.phase(at: now) {
+            return .conflict(.init(de: "Bewerbungen sind ab \(NetworkCalendar.dayAndTime(of: opens, language: .de)) möglich.",
+                                   en: "Applications open on \(NetworkCalendar.dayAndTime(of: opens, language: .en))."))
+        }
+        return .conflict(.init(de: "Die Bewerbungsfrist ist abgelaufen.", en: "The application period has closed."))
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self {
+        case .some(let value): try await transform(value)
+        case .none: nil
+        }
+    }
+}
