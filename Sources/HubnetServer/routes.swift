@@ -15,6 +15,12 @@ func routes(_ app: Application) throws {
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
         return response
     }
+    app.get("assets", "hubnet.js") { _ in
+        let response = Response(status: .ok, body: .init(string: Script.source))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        return response
+    }
     // Browsers ask for /favicon.ico whatever the page says; both answer with the SVG.
     for path in ["favicon.svg", "favicon.ico"] {
         app.get(PathComponent(stringLiteral: path)) { _ in
@@ -34,6 +40,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: RoutingQueueController())
     try pages.register(collection: NotificationsController())
     try pages.register(collection: ScoutingController())
+    try pages.register(collection: CallPageController())
     try pages.register(collection: MatchPageController())
     try pages.register(collection: MailboxController())
     // The API knows members by personal token only, so no cookie can be abused across sites.

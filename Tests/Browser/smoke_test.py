@@ -16,6 +16,8 @@ import tempfile
 import time
 import urllib.request
 import zlib
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -103,6 +105,20 @@ def at_both_widths(driver, wait, path, name, ready):
         fits_the_screen(driver, f"{name} ({width})")
         shot(driver, f"{name}-{width}")
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def local(moment):
+    """A moment as a datetime-local field takes it."""
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def sign_in(address, password):
+    driver.get(BASE + "/de/sign-in")
+    wait.until(EC.presence_of_element_located((By.ID, "sign-in-form")))
+    driver.find_element(By.ID, "email").send_keys(address)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "sign-in-form").submit()
+    wait.until(EC.presence_of_element_located((By.ID, "account-link")))
 
 
 def make_network_admin(email):
@@ -407,6 +423,115 @@ try:
     driver.find_element(By.ID, "withdraw").click()
     wait.until(EC.presence_of_element_located((By.ID, "opportunities")))
     check("KI für die Hafenlogistik" not in driver.page_source, "the challenge is withdrawn")
+
+    # A call from start to results: create → apply → invite a jury → assign → review → rank →
+    # decide → publish. The organiser (the admin) applies with their own startup, so the juror
+    # must be someone else: a new address, who gets an account and sets a password by mail.
+    berlin = datetime.now(ZoneInfo("Europe/Berlin"))
+    driver.get(BASE + "/de/calls")
+    wait.until(EC.presence_of_element_located((By.ID, "new-call-link"))).click()
+    wait.until(EC.presence_of_element_located((By.ID, "call-form")))
+    for key, value in {"titleDe": "Smoke-Pitch-Abend", "titleEn": "Smoke pitch night",
+                       "descriptionDe": "Startups pitchen vor der Jury des Netzwerks.", "descriptionEn": "Startups pitch to the network's jury.",
+                       "field1De": "Ihr Vorhaben", "field1En": "Your venture"}.items():
+        driver.find_element(By.ID, key).send_keys(value)
+    driver.find_element(By.CSS_SELECTOR, "#kind option[value='pitch_night']").click()
+    driver.find_element(By.CSS_SELECTOR, "#field1Kind option[value='long_text']").click()
+    for key, value in {"opens1": local(berlin - timedelta(hours=1)), "closes1": local(berlin + timedelta(days=7)),
+                       "reviewersPerApplication": "1"}.items():
+        driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", key, value)
+    driver.find_element(By.ID, "save-call").click()
+    check(wait.until(EC.presence_of_element_located((By.ID, "call-title"))).text == "Smoke-Pitch-Abend", "the organiser creates a call")
+    call_page = driver.current_url.replace(BASE, "").split("?")[0]
+    check("Offen" in driver.find_element(By.CSS_SELECTOR, ".phase").text, "the call is open")
+    for option in driver.find_elements(By.CSS_SELECTOR, "#organisation option"):
+        if option.text.startswith("Smoke Robotics"):
+            option.click()
+    driver.find_element(By.ID, "start-application").click()
+    wait.until(EC.presence_of_element_located((By.ID, "application-form")))
+    driver.find_element(By.ID, "f1").send_keys("Roboter für die Hafenlogistik mit künstlicher Intelligenz.")
+    driver.find_element(By.ID, "submit-application").click()
+    notice = wait.until(EC.presence_of_element_located((By.ID, "application-notice")))
+    check("eingereicht" in notice.text, "the startup applies and submits")
+    application_page = driver.current_url.replace(BASE, "").split("?")[0]
+    at_both_widths(driver, wait, call_page, "call", "#call-title")
+    at_both_widths(driver, wait, application_page, "application", "#application-title")
+
+    juror = f"juror-{int(time.time() * 1000)}@example.org"
+    driver.get(BASE + call_page + "/jury")
+    wait.until(EC.presence_of_element_located((By.ID, "invite-juror")))
+    driver.find_element(By.ID, "email").send_keys(juror)
+    driver.find_element(By.ID, "name").send_keys("Jana Jury")
+    driver.find_element(By.ID, "expertise").send_keys("Robotik und Logistik im Hafen")
+    driver.find_element(By.ID, "send-invitation").click()
+    wait.until(EC.presence_of_element_located((By.ID, "jury-notice")))
+    check(juror in driver.find_element(By.ID, "jurors").text, "the organiser invites a juror by e-mail")
+    button = driver.find_element(By.ID, "run-assignment")
+    button.click()
+    wait.until(left(button))
+    notice = wait.until(EC.presence_of_element_located((By.ID, "jury-notice")))
+    check("1 Paare vorgeschlagen" in notice.text, f"the assignment proposes the juror ({notice.text})")
+    check("Jana Jury" in driver.find_element(By.ID, "assignment-table").text, "the pair shows with its fit")
+    button = driver.find_element(By.ID, "confirm-assignment")
+    button.click()
+    wait.until(left(button))
+    check("bestätigt" in wait.until(EC.presence_of_element_located((By.ID, "jury-notice"))).text, "the organiser confirms; the juror is told")
+    at_both_widths(driver, wait, call_page + "/jury", "call-jury", "#assignment")
+
+    driver.find_element(By.ID, "sign-out").click()
+    wait.until(EC.presence_of_element_located((By.ID, "sign-in-link")))
+    driver.get(BASE + "/dev/mailbox")
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".mail a") if "/password/reset?token=" in a.get_attribute("href")]
+    check(len(links) > 0, "the invitation mail holds a link to set a password")
+    driver.get(links[-1])
+    wait.until(EC.presence_of_element_located((By.ID, "password"))).send_keys("Jurorin mit langem Passwort")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type='submit']").click()
+    wait.until(EC.presence_of_element_located((By.ID, "message-title")))
+    sign_in(juror, "Jurorin mit langem Passwort")
+    driver.get(BASE + call_page + "/review")
+    wait.until(EC.presence_of_element_located((By.ID, "to-review")))
+    at_both_widths(driver, wait, call_page + "/review", "call-review-desk", "#to-review")
+    driver.find_element(By.CSS_SELECTOR, "#to-review a").click()
+    wait.until(EC.presence_of_element_located((By.ID, "review-form")))
+    driver.find_element(By.ID, "c1").send_keys("4")
+    driver.find_element(By.ID, "comment").send_keys("Starkes Team, klarer Nutzen.")
+    driver.find_element(By.ID, "save-review").click()
+    check("gespeichert" in wait.until(EC.presence_of_element_located((By.ID, "application-notice"))).text, "the juror scores the application")
+    driver.find_element(By.ID, "sign-out").click()
+    wait.until(EC.presence_of_element_located((By.ID, "sign-in-link")))
+    sign_in(email, "ein langes Passwort")
+
+    # The organiser closes the round early, ranks, decides (with a confirmation) and publishes.
+    driver.get(BASE + call_page + "/edit")
+    wait.until(EC.presence_of_element_located((By.ID, "call-form")))
+    driver.execute_script("document.getElementById('closes1').value = arguments[0]", local(berlin - timedelta(minutes=1)))
+    driver.find_element(By.ID, "save-call").click()
+    wait.until(EC.presence_of_element_located((By.ID, "call-title")))
+    driver.get(BASE + call_page + "/ranking")
+    table = wait.until(EC.presence_of_element_located((By.ID, "ranking-table")))
+    check("Smoke Robotics" in table.text and "1/1" in table.text, "the ranking lists the application with its review")
+    driver.find_element(By.CSS_SELECTOR, "#ranking-table select option[value='accepted']").click()
+    driver.find_element(By.ID, "review-decisions").click()
+    wait.until(EC.presence_of_element_located((By.ID, "confirm-decisions")))
+    check("Angenommen" in driver.find_element(By.ID, "confirm-decisions").text, "the decisions are shown back before they are saved")
+    driver.find_element(By.ID, "confirm-decisions-button").click()
+    check("gespeichert" in wait.until(EC.presence_of_element_located((By.ID, "ranking-notice"))).text, "the decision is saved")
+    driver.find_element(By.ID, "publish-confirm").click()
+    button = driver.find_element(By.ID, "publish-round")
+    button.click()
+    wait.until(left(button))
+    check("veröffentlicht" in wait.until(EC.presence_of_element_located((By.ID, "ranking-notice"))).text, "the round is published")
+    at_both_widths(driver, wait, call_page + "/ranking", "call-ranking", "#ranking-table")
+    driver.get(BASE + application_page)
+    check("Angenommen" in wait.until(EC.presence_of_element_located((By.ID, "application-decision"))).text,
+          "the applicant sees the decision")
+    driver.get(BASE + "/dev/mailbox")
+    check("wurde angenommen" in driver.page_source, "and has it by mail")
+    at_both_widths(driver, wait, "/de/calls", "calls", "#calls")
+    driver.get(BASE + "/en/hubs/karlsruhe")
+    wait.until(EC.presence_of_element_located((By.ID, "how-chosen"))).click()
+    wait.until(EC.presence_of_element_located((By.ID, "call-results")))
+    check("Karlsruhe" in driver.find_element(By.ID, "hub-karlsruhe-2").text, "a hub page links to how the hub was chosen")
 
     driver.find_element(By.ID, "sign-out").click()
     wait.until(EC.presence_of_element_located((By.ID, "sign-in-link")))

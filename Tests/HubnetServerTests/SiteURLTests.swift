@@ -63,6 +63,27 @@ import Vapor
         case .answerScouting: .answerScouting(id: id)
         case .replyScouting: .replyScouting(id: id)
         case .markNotificationsRead: .markNotificationsRead
+        case .calls: .calls
+        case .newCall: .newCall
+        case .call: .call(id: id)
+        case .editCall: .editCall(id: id)
+        case .applyToCall: .applyToCall(id: id)
+        case .application: .application(id: id)
+        case .withdrawApplication: .withdrawApplication(id: id)
+        case .reviewApplication: .reviewApplication(id: id)
+        case .callJury: .callJury(id: id)
+        case .inviteJuror: .inviteJuror(id: id)
+        case .removeJuror: .removeJuror(id: id)
+        case .assignJury: .assignJury(id: id)
+        case .confirmJury: .confirmJury(id: id)
+        case .changeJuryPair: .changeJuryPair(id: id)
+        case .callReview: .callReview(id: id)
+        case .declareConflict: .declareConflict(id: id)
+        case .jurorExpertise: .jurorExpertise(id: id)
+        case .callRanking: .callRanking(id: id, round: 2)
+        case .callRankingCSV: .callRankingCSV(id: id)
+        case .decideCall: .decideCall(id: id)
+        case .publishCall: .publishCall(id: id)
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy

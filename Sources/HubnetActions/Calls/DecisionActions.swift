@@ -127,7 +127,8 @@ public struct DecisionActions: Sendable {
                 case .rejected: .init(de: "wurde diesmal leider nicht ausgewählt. Danke für Ihre Bewerbung.",
                                       en: "was not selected this time. Thank you for applying.")
                 }
-                try await Notice(context: context, database: database, text: .init(
+                // Every applicant hears the result, an organiser who applied too.
+                try await Notice(context: context.acting(as: .anonymous), database: database, text: .init(
                     de: "Ihre Bewerbung „\(decided.applicantName)“ für „\(call.title.de)“ \(verdict.de)\(message)",
                     en: "Your application '\(decided.applicantName)' to '\(call.title.en)' \(verdict.en)\(message)"),
                                  path: "applications/\(decided.id.lowercased)",

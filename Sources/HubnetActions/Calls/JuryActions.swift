@@ -414,7 +414,19 @@ public struct JuryActions: Sendable {
         }
     }
 
+    /// Every review of an application with its juror's name, for the organisers.
+    public func reviews(of applicationID: UUID, call callID: UUID) async throws -> [(juror: String, scores: [String: Int], comment: String)] {
+        _ = try await managed(callID)
+        let reviews = try await CallStore(context.database).reviews(call: callID).filter { $0.application == applicationID }
+        let names = Dictionary(uniqueKeysWithValues: try await MemberRecord.query(on: context.database)
+            .filter(\.$id ~~ reviews.map(\.juror)).all().map { ($0.id!, $0.name) })
+        return reviews.map { (names[$0.juror] ?? "?", $0.scores, $0.comment) }
+    }
+
     // MARK: Helpers
+
+    /// The call, when the reader may run it (for the organisers' form).
+    public func managedCall(_ callID: UUID) async throws -> Call { try await managed(callID) }
 
     func managed(_ callID: UUID) async throws -> Call {
         _ = try context.memberID()

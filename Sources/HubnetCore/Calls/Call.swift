@@ -130,10 +130,13 @@ public struct CallDefinition: Hashable, Sendable, Codable {
     public var normalisePerReviewer: Bool
     /// A spread of review values (0…1) above this is flagged for discussion.
     public var disagreementThreshold: Double
+    /// Set for history: only the days decisions were made are known, not the rounds' times.
+    public var decisionDaysOnly: Bool?
 
     public init(fields: [ApplicationField] = [], criteria: [CallCriterionDefinition] = [], eligibleKinds: [OrganisationKind] = [],
                 eligibleHubs: [String] = [], foundedFrom: Int? = nil, reviewersPerApplication: Int = 3, jurorLoad: Int = 10,
-                sameHubIsConflict: Bool = false, normalisePerReviewer: Bool = false, disagreementThreshold: Double = 0.3) {
+                sameHubIsConflict: Bool = false, normalisePerReviewer: Bool = false, disagreementThreshold: Double = 0.3,
+                decisionDaysOnly: Bool? = nil) {
         self.fields = fields
         self.criteria = criteria
         self.eligibleKinds = eligibleKinds
@@ -144,6 +147,7 @@ public struct CallDefinition: Hashable, Sendable, Codable {
         self.sameHubIsConflict = sameHubIsConflict
         self.normalisePerReviewer = normalisePerReviewer
         self.disagreementThreshold = disagreementThreshold
+        self.decisionDaysOnly = decisionDaysOnly
     }
 
     public var scoring: [CallCriterion] { criteria.map { CallCriterion(key: $0.key, weight: $0.weight, lowest: $0.lowest, highest: $0.highest) } }

@@ -27,7 +27,7 @@ public enum HubCompetition {
              definition: CallDefinition(
                 fields: [ApplicationField(key: "f1", kind: .longText, label: .init(de: "Schwerpunkt", en: "Focus"))],
                 criteria: [CallCriterionDefinition(key: "c1", label: .init(de: "Stärke des Ökosystems", en: "Strength of the ecosystem"))],
-                reviewersPerApplication: 1),
+                reviewersPerApplication: 1, decisionDaysOnly: true),
              created: day(2016, 4, 1))
     }
 
@@ -52,6 +52,13 @@ public enum HubCompetition {
                     submittedAt: roundDays[round]!.opens, updatedAt: closes)
             }
         }
+    }
+
+    /// The focus areas a historic application brought: the hub's focus named for its cities.
+    public static func focus(of application: CallApplication) -> [Topic] {
+        guard application.organisationID == nil, let hub = application.hubSlug.flatMap(Network.hub) else { return [] }
+        let cities = Set(application.applicantName.split(separator: "/").map(String.init))
+        return hub.focus.filter { focus in focus.city.map { city in cities.contains(city) } ?? true }.compactMap { Taxonomy.topic($0.topicSlug) }
     }
 
     static func day(_ year: Int, _ month: Int, _ day: Int) -> Date {

@@ -37,7 +37,10 @@ public enum HubView {
                             .text(strings.roundNamed(hub.round.rawValue, hub.round.date.formatted(in: language), hub.round.occasion[language])),
                             .forEach(hub.cities.filter { $0.namedOn != hub.round.date }) { city in
                                 .group(.br(), .text(strings.cityJoined(city.name[language], city.namedOn.formatted(in: language))))
-                            }
+                            },
+                            .br(),
+                            .a(.id("how-chosen"), .href(context.link(.call(id: HubCompetition.callID)) + "#hub-\(hub.slug)-\(hub.round.rawValue)"),
+                               .text(language == .de ? "Wie der Hub gewählt wurde" : "How the hub was chosen"))
                         ),
                         .dt(.text(strings.agencyContact)),
                         .dd(.text(hub.agencyContact.team[language]), .br(),

@@ -17,7 +17,8 @@ enum Layout {
                 .link(.rel(.alternate), .href(context.samePage(in: .de)), .attribute(named: "hreflang", value: "de")),
                 .link(.rel(.alternate), .href(context.samePage(in: .en)), .attribute(named: "hreflang", value: "en")),
                 .stylesheet(Stylesheet.path),
-                .link(.rel(.icon), .href(Favicon.path), .type("image/svg+xml"))
+                .link(.rel(.icon), .href(Favicon.path), .type("image/svg+xml")),
+                .script(.src(Script.path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(strings.skipToContent)),
@@ -30,6 +31,7 @@ enum Layout {
                         navLink(context, .directory(), strings.navDirectory, current: section == .directory),
                         navLink(context, .findPartners(), context.matchStrings.navFindPartners, current: section == .matches),
                         navLink(context, .opportunities, context.matchStrings.navOpportunities, current: section == .opportunities),
+                        navLink(context, .calls, "Calls", current: section == .calls),
                         accountLinks(context),
                         .a(
                             .id("language-switch"), .class("language"),
@@ -83,6 +85,7 @@ enum Layout {
         case directory
         case matches
         case opportunities
+        case calls
     }
 
     private static func navLink(_ context: PageContext, _ url: SiteURL, _ label: String, current: Bool) -> Node<HTML.BodyContext> {

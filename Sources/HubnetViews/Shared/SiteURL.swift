@@ -74,6 +74,28 @@ public enum SiteURL: Hashable, Sendable {
     /// A member's notifications, and marking them read.
     case notifications
     case markNotificationsRead
+    // Calls and their jury
+    case calls
+    case newCall
+    case call(id: UUID)
+    case editCall(id: UUID)
+    case applyToCall(id: UUID)
+    case application(id: UUID)
+    case withdrawApplication(id: UUID)
+    case reviewApplication(id: UUID)
+    case callJury(id: UUID)
+    case inviteJuror(id: UUID)
+    case removeJuror(id: UUID)
+    case assignJury(id: UUID)
+    case confirmJury(id: UUID)
+    case changeJuryPair(id: UUID)
+    case callReview(id: UUID)
+    case declareConflict(id: UUID)
+    case jurorExpertise(id: UUID)
+    case callRanking(id: UUID, round: Int? = nil)
+    case callRankingCSV(id: UUID, round: Int? = nil)
+    case decideCall(id: UUID)
+    case publishCall(id: UUID)
     /// How to use the API, for people; the OpenAPI document is for machines.
     case apiGuide
     /// Impressum and Datenschutzerklärung, as the operator provides them.
@@ -92,6 +114,9 @@ public enum SiteURL: Hashable, Sendable {
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
         case routingStep, routingQueue, routingServiceLevels, notifications, markNotificationsRead
         case scouting, newScouting, scoutingRequest, answerScouting, replyScouting
+        case calls, newCall, call, editCall, applyToCall, application, withdrawApplication, reviewApplication
+        case callJury, inviteJuror, removeJuror, assignJury, confirmJury, changeJuryPair, callReview, declareConflict, jurorExpertise
+        case callRanking, callRankingCSV, decideCall, publishCall
         case apiGuide, imprint, privacy
 
         public var pattern: [String] {
@@ -146,6 +171,27 @@ public enum SiteURL: Hashable, Sendable {
             case .answerScouting: ["scouting", ":id", "answer"]
             case .replyScouting: ["scouting", ":id", "reply"]
             case .markNotificationsRead: ["notifications", "read"]
+            case .calls: ["calls"]
+            case .newCall: ["calls", "new"]
+            case .call: ["calls", ":id"]
+            case .editCall: ["calls", ":id", "edit"]
+            case .applyToCall: ["calls", ":id", "apply"]
+            case .application: ["applications", ":id"]
+            case .withdrawApplication: ["applications", ":id", "withdraw"]
+            case .reviewApplication: ["applications", ":id", "review"]
+            case .callJury: ["calls", ":id", "jury"]
+            case .inviteJuror: ["calls", ":id", "jury", "invite"]
+            case .removeJuror: ["calls", ":id", "jury", "remove"]
+            case .assignJury: ["calls", ":id", "jury", "assign"]
+            case .confirmJury: ["calls", ":id", "jury", "confirm"]
+            case .changeJuryPair: ["calls", ":id", "jury", "pair"]
+            case .callReview: ["calls", ":id", "review"]
+            case .declareConflict: ["calls", ":id", "review", "conflict"]
+            case .jurorExpertise: ["calls", ":id", "review", "expertise"]
+            case .callRanking: ["calls", ":id", "ranking"]
+            case .callRankingCSV: ["calls", ":id", "ranking.csv"]
+            case .decideCall: ["calls", ":id", "decisions"]
+            case .publishCall: ["calls", ":id", "publish"]
             case .apiGuide: ["api"]
             case .imprint: ["imprint"]
             case .privacy: ["privacy"]
@@ -204,6 +250,27 @@ public enum SiteURL: Hashable, Sendable {
         case .answerScouting: .answerScouting
         case .replyScouting: .replyScouting
         case .markNotificationsRead: .markNotificationsRead
+        case .calls: .calls
+        case .newCall: .newCall
+        case .call: .call
+        case .editCall: .editCall
+        case .applyToCall: .applyToCall
+        case .application: .application
+        case .withdrawApplication: .withdrawApplication
+        case .reviewApplication: .reviewApplication
+        case .callJury: .callJury
+        case .inviteJuror: .inviteJuror
+        case .removeJuror: .removeJuror
+        case .assignJury: .assignJury
+        case .confirmJury: .confirmJury
+        case .changeJuryPair: .changeJuryPair
+        case .callReview: .callReview
+        case .declareConflict: .declareConflict
+        case .jurorExpertise: .jurorExpertise
+        case .callRanking: .callRanking
+        case .callRankingCSV: .callRankingCSV
+        case .decideCall: .decideCall
+        case .publishCall: .publishCall
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy
@@ -218,7 +285,10 @@ public enum SiteURL: Hashable, Sendable {
              .organisationLogo(let id), .removeOrganisationLogo(let id),
              .revokeToken(let id), .decideClaim(let id, _), .organisationMatches(let id), .organisationInvestors(let id),
              .opportunity(let id), .deleteOpportunity(let id), .routingStep(let id), .scoutingRequest(let id), .answerScouting(let id),
-             .replyScouting(let id):
+             .replyScouting(let id), .call(let id), .editCall(let id), .applyToCall(let id), .application(let id),
+             .withdrawApplication(let id), .reviewApplication(let id), .callJury(let id), .inviteJuror(let id), .removeJuror(let id),
+             .assignJury(let id), .confirmJury(let id), .changeJuryPair(let id), .callReview(let id), .declareConflict(let id),
+             .jurorExpertise(let id), .callRanking(let id, _), .callRankingCSV(let id, _), .decideCall(let id), .publishCall(let id):
             [":id": id.uuidString.lowercased()]
         default: [:]
         }
@@ -232,6 +302,7 @@ public enum SiteURL: Hashable, Sendable {
         case .organisation(_, let notice): notice.map { "?notice=\($0.rawValue)" } ?? ""
         case .claims(let decided): decided.map { "?decided=\($0.uuidString.lowercased())" } ?? ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
+        case .callRanking(_, let round), .callRankingCSV(_, let round): round.map { "?round=\($0)" } ?? ""
         case .routingQueue(let filter): Self.encoded(filter.parameters.map { URLQueryItem(name: $0.name, value: $0.value) })
         case .findPartners(let text, let topic, let hub):
             Self.encoded((text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])

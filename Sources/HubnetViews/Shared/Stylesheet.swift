@@ -144,6 +144,21 @@ public enum Stylesheet {
     .reasons { margin: .3rem 0 0; padding-left: 1.1rem; font-size: .92rem; }
     details summary { cursor: pointer; color: var(--muted); font-size: .92rem; }
     .actions a { font-weight: 600; }
+    /* Calls */
+    .pre { white-space: pre-line; }
+    .two { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); }
+    .call-form .row { display: grid; gap: 0 .8rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 170px), 1fr)); align-items: end;
+      border-bottom: 1px dashed var(--line); margin-bottom: .6rem; }
+    .call-form .row .field { margin-bottom: .5rem; }
+    ul.plain { list-style: none; padding: 0; margin: 0; } ul.plain > li { padding: .45rem 0; border-bottom: 1px solid var(--line); }
+    ul.plain > li:last-child { border-bottom: none; }
+    .phase.open { color: #1d6b35; font-weight: 600; }
+    #assignment-table td { text-align: left; vertical-align: top; } #assignment-table .pair { padding: .15rem 0; }
+    #ranking-table td:nth-child(2), #ranking-table th:nth-child(2) { overflow-wrap: anywhere; text-align: left; }
+    .inline-form { display: inline-flex; flex-wrap: wrap; gap: .4rem; margin-left: .6rem; align-items: center; }
+    .inline-form input[type=text] { min-width: 0; width: 14rem; max-width: 100%; }
+    a.button { display: inline-block; background: var(--accent); color: #fff; padding: .45rem .9rem; border-radius: 8px; text-decoration: none; }
+    .decision { border-left: 4px solid var(--accent); }
     .site-footer .footer-links { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin-bottom: .6rem; }
     .site-footer a { color: var(--accent-ink); }
     .site-footer { color: var(--muted); font-size: .85rem; padding: 1.5rem clamp(1rem, 4vw, 3rem); border-top: 1px solid var(--line); }
