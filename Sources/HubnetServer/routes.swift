@@ -49,4 +49,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: AccountsAPIController())
     try api.register(collection: MatchesAPIController())
     try api.register(collection: ScoutingAPIController())
+    try api.register(collection: CallsAPIController())
 }

@@ -26,6 +26,9 @@ import VaporTesting
         let request: UUID
         /// A scouting request that asks Hamburg and Berlin, unanswered.
         let scouting: UUID
+        /// Hamburg's open call, and the Berlin organisation's submitted application to it.
+        let call: UUID
+        let application: UUID
         let bystander: TestMember
         let actor: TestMember?
     }
@@ -55,6 +58,16 @@ import VaporTesting
                                        clientName: "Reederei Nord", clientEmail: "scout@reederei.example", clientLanguage: .de,
                                        deadline: Date().addingTimeInterval(30 * 86_400), hubs: ["hamburg", "berlin"])
         try await ScoutingStore(app.db).create(scouting, by: nil)
+        let call = Call(title: .init(de: "Hafen-Accelerator", en: "Port accelerator"),
+                        description: .init(de: "Zwölf Wochen im Hamburger Hafen.", en: "Twelve weeks in the port of Hamburg."),
+                        kind: .programme, hub: "hamburg",
+                        rounds: [CallRound(number: 1, opens: Date().addingTimeInterval(-3_600), closes: Date().addingTimeInterval(30 * 86_400))],
+                        definition: CallDefinition(fields: [ApplicationField(key: "f1", kind: .text, label: .init(de: "Idee", en: "Idea"))],
+                                                   criteria: [CallCriterionDefinition(key: "c1", label: .init(de: "Idee", en: "Idea"))]))
+        try await CallStore(app.db).create(call, by: nil)
+        let application = CallApplication(callID: call.id, round: 1, organisationID: other.id, applicantName: other.name, hubSlug: other.hubSlug,
+                                          applicantMemberID: nil, state: .submitted, answers: ["f1": "Kräne"], submittedAt: Date())
+        try await CallStore(app.db).save(application)
         let roles: [Role]? = switch who {
         case .anonymous: nil
         case .memberOfAnother: [.organisationAdmin(organisation: other.id)]
@@ -67,7 +80,7 @@ import VaporTesting
         var actor: TestMember?
         if let roles { actor = try await TestMember.make(app, roles: roles, password: "correct horse battery") }
         return Scene(target: target, claim: claim.id!, opportunity: post.id, request: request.id, scouting: scouting.id,
-                     bystander: bystander, actor: actor)
+                     call: call.id, application: application.id, bystander: bystander, actor: actor)
     }
 
     struct Route: Sendable, CustomTestStringConvertible {
@@ -135,6 +148,16 @@ import VaporTesting
         // Vetting is the home hub's (and the agency's) alone.
         Route(name: "POST /opportunities/{id}/steps", method: .POST, path: { "/api/v1/opportunities/\($0.request)/steps" },
               body: { _ in ["event": "accept"] }, expected: [401, 403, 403, 403, 403, 200, 200]),
+        // Calls: members apply for their own organisations; the call's hub runs it; jurors review.
+        Route(name: "POST /calls/{id}/applications", method: .POST, path: { "/api/v1/calls/\($0.call)/applications" },
+              body: { ["organisation": $0.target.id.uuidString, "answers": ["f1": "Autonome Kräne"], "submit": true] },
+              expected: [401, 403, 201, 201, 403, 403, 403]),
+        Route(name: "POST /applications/{id}/withdraw", method: .POST, path: { "/api/v1/applications/\($0.application)/withdraw" },
+              body: { _ in nil }, expected: [401, 200, 404, 404, 404, 403, 403]),
+        Route(name: "POST /applications/{id}/review", method: .POST, path: { "/api/v1/applications/\($0.application)/review" },
+              body: { _ in ["scores": ["c1": 3]] }, expected: [401, 403, 404, 404, 404, 403, 403]),
+        Route(name: "GET /calls/{id}/ranking", method: .GET, path: { "/api/v1/calls/\($0.call)/ranking" },
+              body: { _ in nil }, expected: [401, 403, 403, 403, 403, 200, 200]),
         Route(name: "DELETE /me", method: .DELETE, path: { _ in "/api/v1/me" }, body: { _ in nil },
               expected: [401, 204, 204, 204, 204, 204, 204]),
     ]
@@ -229,6 +252,28 @@ import VaporTesting
         FormRoute(name: "change password", path: { _ in "/de/account/password" }, fields: { _ in
             ["current": "certainly not the password", "password": "a new long password"] },
                   expected: ["sign-in", "422", "422", "422", "422", "422", "422"]),
+        FormRoute(name: "new call", path: { _ in "/de/calls/new" }, fields: { _ in
+            ["titleDe": "Hafen-Pitch", "titleEn": "Port pitch", "descriptionDe": "Startups pitchen im Hafen.", "descriptionEn": "Startups pitch in the port.",
+             "kind": "pitch_night", "hub": "hamburg", "opens1": "2099-01-01T10:00", "closes1": "2099-02-01T10:00",
+             "criterion1De": "Idee", "criterion1En": "Idea", "reviewersPerApplication": "2", "jurorLoad": "5", "disagreement": "0.3"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "start an application", path: { "/de/calls/\($0.call)/apply" }, fields: { scene in
+            ["organisation": scene.target.id.uuidString.lowercased()] },
+                  expected: ["sign-in", "403", "ok", "ok", "403", "403", "403"]),
+        FormRoute(name: "invite a juror", path: { "/de/calls/\($0.call)/jury/invite" }, fields: { scene in
+            ["email": scene.bystander.email, "name": "", "expertise": "Häfen"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        // No jurors yet: the organisers are told so (409), the others are refused.
+        FormRoute(name: "assign the jury", path: { "/de/calls/\($0.call)/jury/assign" }, fields: { _ in [:] },
+                  expected: ["sign-in", "403", "403", "403", "403", "409", "409"]),
+        FormRoute(name: "declare a conflict", path: { "/de/calls/\($0.call)/review/conflict" }, fields: { scene in
+            ["application": scene.application.uuidString.lowercased(), "reason": "Mein Arbeitgeber"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "403", "403"]),
+        // The round is still open: the organisers may not publish yet (409).
+        FormRoute(name: "publish a round", path: { "/de/calls/\($0.call)/publish" }, fields: { _ in ["round": "1", "confirm": "yes"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "409", "409"]),
+        FormRoute(name: "withdraw an application", path: { "/de/applications/\($0.application)/withdraw" }, fields: { _ in [:] },
+                  expected: ["sign-in", "ok", "404", "404", "404", "403", "403"]),
         FormRoute(name: "delete account", path: { _ in "/de/account/delete" }, fields: { _ in ["confirm": "yes"] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
     ]
