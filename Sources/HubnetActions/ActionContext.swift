@@ -73,13 +73,17 @@ public struct ActionServices: Sendable {
     public var clock: @Sendable () -> Date
     /// Called after a committed change of the directory, so this instance's index follows.
     public var directoryChanged: @Sendable (any Database) async throws -> Void
+    /// Where files attached to applications lie: beside the database, never under the web root.
+    public var attachmentFolder: URL
 
     public init(passwords: any PasswordHashing, publicURL: String, clock: @escaping @Sendable () -> Date = { Date() },
-                directoryChanged: @escaping @Sendable (any Database) async throws -> Void = { _ in }) {
+                directoryChanged: @escaping @Sendable (any Database) async throws -> Void = { _ in },
+                attachmentFolder: URL = URL(fileURLWithPath: "files")) {
         self.passwords = passwords
         self.publicURL = publicURL
         self.clock = clock
         self.directoryChanged = directoryChanged
+        self.attachmentFolder = attachmentFolder
     }
 }
 

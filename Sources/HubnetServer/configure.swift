@@ -37,7 +37,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     let directory = app.directory
     app.actionServices = ActionServices(
         passwords: BcryptPasswords(cost: settings.bcryptCost, threadPool: app.threadPool), publicURL: settings.publicURL,
-        directoryChanged: { database in try await directory.synchronize(on: database) })
+        directoryChanged: { database in try await directory.synchronize(on: database) }, attachmentFolder: settings.attachmentFolder)
     try routes(app)
     app.routeTable = RouteTable(app.routes)
 

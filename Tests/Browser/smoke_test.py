@@ -433,10 +433,11 @@ try:
     wait.until(EC.presence_of_element_located((By.ID, "call-form")))
     for key, value in {"titleDe": "Smoke-Pitch-Abend", "titleEn": "Smoke pitch night",
                        "descriptionDe": "Startups pitchen vor der Jury des Netzwerks.", "descriptionEn": "Startups pitch to the network's jury.",
-                       "field1De": "Ihr Vorhaben", "field1En": "Your venture"}.items():
+                       "field1De": "Ihr Vorhaben", "field1En": "Your venture", "field2De": "Pitch-Deck", "field2En": "Pitch deck"}.items():
         driver.find_element(By.ID, key).send_keys(value)
     driver.find_element(By.CSS_SELECTOR, "#kind option[value='pitch_night']").click()
     driver.find_element(By.CSS_SELECTOR, "#field1Kind option[value='long_text']").click()
+    driver.find_element(By.CSS_SELECTOR, "#field2Kind option[value='file']").click()
     for key, value in {"opens1": local(berlin - timedelta(hours=1)), "closes1": local(berlin + timedelta(days=7)),
                        "reviewersPerApplication": "1"}.items():
         driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", key, value)
@@ -450,10 +451,16 @@ try:
     driver.find_element(By.ID, "start-application").click()
     wait.until(EC.presence_of_element_located((By.ID, "application-form")))
     driver.find_element(By.ID, "f1").send_keys("Roboter für die Hafenlogistik mit künstlicher Intelligenz.")
+    deck = os.path.join(tempfile.mkdtemp(), "pitch-deck.pdf")
+    with open(deck, "wb") as file:
+        file.write(b"%PDF-1.4\n% Smoke Robotics pitch deck\n%%EOF\n")
+    driver.find_element(By.ID, "f2").send_keys(deck)
     driver.find_element(By.ID, "submit-application").click()
     notice = wait.until(EC.presence_of_element_located((By.ID, "application-notice")))
     check("eingereicht" in notice.text, "the startup applies and submits")
     application_page = driver.current_url.replace(BASE, "").split("?")[0]
+    attachment = driver.find_elements(By.CSS_SELECTOR, "#application-answers a.attachment")
+    check(len(attachment) == 1 and "pitch-deck.pdf" in attachment[0].text, "the pitch deck is attached and offered for download")
     at_both_widths(driver, wait, call_page, "call", "#call-title")
     at_both_widths(driver, wait, application_page, "application", "#application-title")
 

@@ -149,4 +149,49 @@ import Vapor
             #expect(try await visitor.find(applications[0].id).application.decision == .accepted)
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func attachedFilesAreCheckedStoredAndShownOnlyToThoseWhoMaySeeTheApplication(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            var organisation = DemoEcosystem(seed: 9).organisations(count: 1)[0]
+            organisation.kind = .startup
+            try await OrganisationStore(app.db).create(organisation)
+            let manager = try await TestMember.make(app, roles: [.hubManager(hub: "karlsruhe")])
+            let founder = try await TestMember.make(app, roles: [.organisationAdmin(organisation: organisation.id)])
+            let stranger = try await TestMember.make(app)
+            var proposed = Self.proposedCall(now: Date())
+            proposed.definition.fields = [ApplicationField(kind: .file, label: .init(de: "Pitch-Deck", en: "Pitch deck"))]
+            let call = try await CallActions(Self.context(app, manager)).create(proposed)
+            let actions = ApplicationActions(try await Self.context(app, founder))
+            let draft = try await actions.start(call: call.id, organisation: organisation.id)
+            await #expect(throws: ValidationFailure.self) { try await actions.submit(draft.id) }
+
+            let pdf = Array("%PDF-1.7\n% a pitch deck\n".utf8)
+            var saved = try await actions.save(draft.id, answers: [:], files: ["f1": .init(name: "../../etc/Pitch \u{202E}fdp.exe", bytes: pdf)])
+            let first = try #require(saved.answers["f1"].flatMap(ApplicationAttachment.init(answer:)))
+            #expect(first.name == "Pitch fdp.exe" && first.type == "application/pdf" && first.size == pdf.count)
+            let firstPath = app.actionServices.attachmentFolder.appendingPathComponent("applications/\(draft.id.lowercased)/\(first.stored)").path
+            #expect(FileManager.default.fileExists(atPath: firstPath))
+
+            // A program named .pdf and a file too large are refused; the first file stays.
+            let failure = try #require(await #expect(throws: ValidationFailure.self) {
+                try await actions.save(draft.id, answers: [:], files: ["f1": .init(name: "deck.pdf", bytes: Array("MZ\u{90}\u{0}".utf8))])
+            })
+            #expect(failure.problems.first?.message.en.contains("PDF, PNG or JPEG") == true)
+            await #expect(throws: ValidationFailure.self) {
+                try await actions.save(draft.id, answers: [:], files: ["f1": .init(name: "big.pdf", bytes: pdf + [UInt8](repeating: 32, count: 6 * 1_048_576))])
+            }
+            #expect(try await CallStore(app.db).application(draft.id)?.answers["f1"] == first.answer)
+
+            // A new file replaces the old one, on disk too.
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]
+            saved = try await actions.save(draft.id, answers: [:], files: ["f1": .init(name: "deck.png", bytes: png)])
+            #expect(!FileManager.default.fileExists(atPath: firstPath))
+            _ = try await actions.submit(draft.id)
+            #expect(try await actions.attachment(draft.id, field: "f1").bytes == Data(png))
+            #expect(try await ApplicationActions(Self.context(app, manager)).attachment(draft.id, field: "f1").attachment.type == "image/png")
+            await #expect(throws: DomainError.self) { try await ApplicationActions(Self.context(app, stranger)).attachment(draft.id, field: "f1") }
+            await #expect(throws: DomainError.self) { try await ApplicationActions(app.commandActions.acting(as: .anonymous)).attachment(draft.id, field: "f1") }
+        }
+    }
 }

@@ -71,6 +71,7 @@ import Vapor
         case .application: .application(id: id)
         case .withdrawApplication: .withdrawApplication(id: id)
         case .reviewApplication: .reviewApplication(id: id)
+        case .applicationFile: .applicationFile(id: id, field: "f1")
         case .callJury: .callJury(id: id)
         case .inviteJuror: .inviteJuror(id: id)
         case .removeJuror: .removeJuror(id: id)

@@ -15,7 +15,8 @@ public enum TestApp {
         let database = try await TestDatabase.make(kind)
         do {
             let result = try await withApp(configure: { app in
-                let settings = AppSettings(database: database.setting, adminToken: adminToken, demoOrganisations: organisations, bcryptCost: 4)
+                var settings = AppSettings(database: database.setting, adminToken: adminToken, demoOrganisations: organisations, bcryptCost: 4)
+                settings.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("hubnet-test-files").path
                 try await configure(app, settings: settings)
                 try await prepareForServing(app)
             }, body)

@@ -586,6 +586,80 @@ def check_anonymous_post(member, agency):
           "11 the post itself does not name its poster", saw=f"HTTP {answer.status_code} {short(answer.text)}")
 
 
+def check_calls(member, agency, other):
+    """14: a call's texts and answers with markup and CR/LF; another member, a read token and
+    two applications at once."""
+    if not check(agency is not None, "14 setup: the agency (HUBNET_ADMIN_TOKEN) runs a call"):
+        return
+    agency_session = agency.sign_in()
+    form = agency_session.get(f"{BASE}/en/calls/new", timeout=TIMEOUT).text
+    evil = 'Call"><img src=x onerror=alert(1)> ' + RUN
+    now = datetime.datetime.now()
+    fields = {"_csrf": csrf_of(form), "titleDe": "Hafen-Pitch\r\nX-Injected: 1", "titleEn": evil,
+              "descriptionDe": "Startups pitchen im Hafen.", "descriptionEn": "Startups pitch in the port.", "kind": "pitch_night", "hub": "",
+              "opens1": (now - datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+              "closes1": (now + datetime.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"),
+              "field1De": "Vorhaben", "field1En": "Venture", "field1Kind": "long_text", "field1Required": "on",
+              "criterion1De": "Idee", "criterion1En": "Idea", "reviewersPerApplication": "1", "jurorLoad": "5", "disagreement": "0.3"}
+    answer = agency_session.post(f"{BASE}/en/calls/new", data=fields, allow_redirects=False, timeout=TIMEOUT)
+    check(answer.status_code == 422, "14 a call title with CR/LF is refused with 422", saw=f"HTTP {answer.status_code}")
+    fields["titleDe"] = "Hafen-Pitch " + RUN
+    answer = agency_session.post(f"{BASE}/en/calls/new", data=fields, allow_redirects=False, timeout=TIMEOUT)
+    location = answer.headers.get("Location", "")
+    if not check(answer.status_code in (302, 303) and "/en/calls/" in location, "14 the agency creates a call with markup in its title",
+                 saw=f"HTTP {answer.status_code} {location}"):
+        return
+    call = location.rsplit("/", 1)[-1]
+    page = ANONYMOUS.get(f"{BASE}/en/calls/{call}", timeout=TIMEOUT).text
+    check(not injected(page) and "<img src=x onerror" not in page, "14 stored XSS: the call's title is escaped on its page", saw=injected(page))
+
+    answer = create_organisation(member.token, f"Applicant {RUN}")
+    if not check(answer.status_code == 201, "14 setup: the applicant's organisation", saw=f"HTTP {answer.status_code}"):
+        return
+    organisation = answer.json()["id"]
+    text = evil + "\r\nX-Injected: 1"
+    answer = ANONYMOUS.post(f"{BASE}/api/v1/calls/{call}/applications", headers=bearer(member.token), timeout=TIMEOUT,
+                            json={"organisation": organisation, "answers": {"f1": text}, "submit": True})
+    if not check(answer.status_code == 201 and answer.json().get("state") == "submitted", "14 an application with markup and CR/LF in its answer is submitted",
+                 saw=f"HTTP {answer.status_code} {short(answer.text)}"):
+        return
+    application = answer.json()["id"]
+    page = member.session.get(f"{BASE}/en/applications/{application}", timeout=TIMEOUT).text
+    check(not injected(page) and "<img src=x onerror" not in page, "14 stored XSS: the answer is escaped on the application page", saw=injected(page))
+    if other is not None:
+        answer = ANONYMOUS.get(f"{BASE}/api/v1/applications/{application}", headers=bearer(other.token), timeout=TIMEOUT)
+        check(answer.status_code == 404, "14 another member cannot read the application", saw=f"HTTP {answer.status_code}")
+        answer = ANONYMOUS.post(f"{BASE}/api/v1/applications/{application}/review", headers=bearer(other.token), timeout=TIMEOUT,
+                                json={"scores": {"c1": 5}})
+        check(answer.status_code in (403, 404), "14 a member who is not on the jury cannot review it", saw=f"HTTP {answer.status_code}")
+        answer = ANONYMOUS.get(f"{BASE}/api/v1/calls/{call}/ranking", headers=bearer(other.token), timeout=TIMEOUT)
+        check(answer.status_code == 403, "14 another member cannot read the ranking", saw=f"HTTP {answer.status_code}")
+    reader = member.new_token(scope="read")
+    answer = ANONYMOUS.post(f"{BASE}/api/v1/applications/{application}/withdraw", headers=bearer(reader), timeout=TIMEOUT)
+    check(answer.status_code == 403, "14 a read-scope token cannot withdraw the application", saw=f"HTTP {answer.status_code}")
+    answer = ANONYMOUS.get(f"{BASE}/api/v1/calls/{call}/ranking", headers=bearer(agency.token), timeout=TIMEOUT)
+    entries = answer.json().get("entries", []) if answer.status_code == 200 else []
+    check(any(entry.get("application") == application for entry in entries), "14 the organiser's ranking lists it",
+          saw=f"HTTP {answer.status_code} {short(answer.text)}")
+
+    # Two applications for one organisation at once: one application.
+    answer = create_organisation(member.token, f"Twin applicant {RUN}")
+    if not check(answer.status_code == 201, "14 setup: a second organisation", saw=f"HTTP {answer.status_code}"):
+        return
+    twin = answer.json()["id"]
+
+    def one(_):
+        return ANONYMOUS.post(f"{BASE}/api/v1/calls/{call}/applications", headers=bearer(member.token), timeout=TIMEOUT,
+                              json={"organisation": twin, "answers": {"f1": "Zwei Tabs"}})
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(one, range(6)))
+    ids = {answer.json().get("id") for answer in answers if answer.status_code == 201}
+    statuses = sorted(answer.status_code for answer in answers)
+    check(len(ids) == 1 and all(code in (201, 409) for code in statuses), "14 six applications at once make one application",
+          saw=f"{statuses}, {len(ids)} ids")
+
+
 def check_method():
     answer = ANONYMOUS.put(f"{BASE}/api/v1/hubs", json={}, timeout=TIMEOUT)
     kind = answer.headers.get("Content-Type", "")
@@ -652,6 +726,7 @@ def main():
         guarded("10 claim and name checks", check_claims_and_names, main_member)
         guarded("11 anonymous post checks", check_anonymous_post, main_member, members.get("agency"))
         guarded("13 date checks", check_dates, main_member)
+        guarded("14 call checks", check_calls, main_member, members.get("agency"), members.get("race"))
     if "reset" in members:
         guarded("8 reset and erasure", check_reset_and_erasure, members["reset"])
     if "race" in members:

@@ -30,21 +30,38 @@ public struct ApplicationActions: Sendable {
         if let reason = call.definition.ineligibility(of: organisation) { throw DomainError.conflict(reason) }
         let application = CallApplication(callID: callID, round: round, organisationID: organisationID, applicantName: organisation.name,
                                           hubSlug: organisation.hubSlug, applicantMemberID: memberID, updatedAt: context.now)
-        return try await context.write { database in
-            // Two tabs at once: the unique key keeps one draft; the second start finds it.
-            if let raced = try await CallStore(database).applications(organisations: [organisationID], member: nil)
-                .first(where: { $0.callID == callID }) {
-                return raced
+        @Sendable func existing(_ database: any Database) async throws -> CallApplication? {
+            try await CallStore(database).applications(organisations: [organisationID], member: nil).first { $0.callID == callID }
+        }
+        do {
+            return try await context.write { database in
+                if let raced = try await existing(database) { return raced }
+                try await CallStore(database).save(application)
+                try await context.audit("application.start", "application", application.id.lowercased, hub: call.hub,
+                                        after: AuditJSON.encode(["call": callID.lowercased, "organisation": organisationID.lowercased]), on: database)
+                return application
             }
-            try await CallStore(database).save(application)
-            try await context.audit("application.start", "application", application.id.lowercased, hub: call.hub,
-                                    after: AuditJSON.encode(["call": callID.lowercased, "organisation": organisationID.lowercased]), on: database)
-            return application
+        } catch {
+            // Two tabs at once: the unique key keeps one draft; the one that lost finds it.
+            guard let failure = error as? any DatabaseError, failure.isConstraintFailure,
+                  let raced = try await existing(context.database) else { throw error }
+            return raced
+        }
+    }
+
+    /// An uploaded file, as the browser sent it.
+    public struct Upload: Sendable {
+        public let name: String
+        public let bytes: [UInt8]
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
         }
     }
 
     /// Saves the answers of a draft; only what is written is checked, so half a form can wait.
-    public func save(_ id: UUID, answers raw: [String: String]) async throws -> CallApplication {
+    /// Files replace the field's earlier file; a file field without an upload keeps its file.
+    public func save(_ id: UUID, answers raw: [String: String], files: [String: Upload] = [:]) async throws -> CallApplication {
         let (ownApplication, call) = try await own(id)
         var application = ownApplication
         guard application.state == .draft else {
@@ -52,18 +69,63 @@ public struct ApplicationActions: Sendable {
                                              en: "A submitted application no longer changes; withdraw it to start again."))
         }
         var answers: [String: String] = [:], problems: [FieldProblem] = []
+        var stored: [URL] = [], replaced: [URL] = []
         for field in call.definition.fields {
+            if field.kind == .file {
+                if let upload = files[field.key], !upload.bytes.isEmpty {
+                    if let problem = ApplicationAttachment.problem(with: upload.bytes, field: field) { problems.append(problem); continue }
+                    if let earlier = application.answers[field.key].flatMap(ApplicationAttachment.init(answer:)) { replaced.append(file(earlier, of: id)) }
+                    let attachment = ApplicationAttachment(name: ApplicationAttachment.displayName(upload.name), size: upload.bytes.count,
+                                                           type: ApplicationAttachment.type(of: upload.bytes)!, stored: UUID().lowercased)
+                    let url = file(attachment, of: id)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(upload.bytes).write(to: url, options: .atomic)
+                    stored.append(url)
+                    answers[field.key] = attachment.answer
+                } else if let earlier = application.answers[field.key] {
+                    answers[field.key] = earlier
+                }
+                continue
+            }
             var optional = field
             optional.required = false
             let (answer, problem) = optional.check(raw[field.key])
             if let problem { problems.append(problem) } else if !answer.isEmpty { answers[field.key] = answer }
         }
-        if !problems.isEmpty { throw ValidationFailure(problems) }
+        // Nothing changes unless everything is right: files written for this save go again.
+        func discard(_ urls: [URL]) { for url in urls { try? FileManager.default.removeItem(at: url) } }
+        if !problems.isEmpty {
+            discard(stored)
+            throw ValidationFailure(problems)
+        }
         application.answers = answers
         application.updatedAt = context.now
         let saved = application
-        try await context.write { database in try await CallStore(database).save(saved) }
+        do {
+            try await context.write { database in try await CallStore(database).save(saved) }
+        } catch {
+            discard(stored)
+            throw error
+        }
+        discard(replaced)
         return saved
+    }
+
+    /// Where an attachment lies: one folder per application, the server's own file names.
+    func file(_ attachment: ApplicationAttachment, of application: UUID) -> URL {
+        context.services.attachmentFolder.appendingPathComponent("applications").appendingPathComponent(application.lowercased)
+            .appendingPathComponent(attachment.stored)
+    }
+
+    /// A file of an application, for whoever may see the application; nobody else learns it exists.
+    public func attachment(_ id: UUID, field key: String) async throws -> (attachment: ApplicationAttachment, bytes: Data) {
+        let (application, call) = try await find(id)
+        let missing = DomainError.notFound(.init(de: "Eine Datei", en: "file"), id: key)
+        guard call.definition.fields.contains(where: { $0.key == key && $0.kind == .file }),
+              let attachment = application.answers[key].flatMap(ApplicationAttachment.init(answer:)),
+              attachment.stored.allSatisfy({ $0.isHexDigit || $0 == "-" }),
+              let bytes = FileManager.default.contents(atPath: file(attachment, of: id).path) else { throw missing }
+        return (attachment, bytes)
     }
 
     /// Submits a draft while its call's round is open; the applicant gets a confirmation.

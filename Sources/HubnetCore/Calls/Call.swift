@@ -247,6 +247,8 @@ public struct ApplicationField: Hashable, Sendable, Codable {
         case longText = "long_text"
         case number
         case choice
+        /// A PDF, PNG or JPEG of at most 5 MB (a pitch deck, a one-pager).
+        case file
 
         public var label: LocalizedText {
             switch self {
@@ -254,6 +256,7 @@ public struct ApplicationField: Hashable, Sendable, Codable {
             case .longText: .init(de: "Langer Text", en: "Long text")
             case .number: .init(de: "Zahl", en: "Number")
             case .choice: .init(de: "Auswahl", en: "Choice")
+            case .file: .init(de: "Datei (PDF, PNG, JPEG; 5 MB)", en: "File (PDF, PNG, JPEG; 5 MB)")
             }
         }
     }
@@ -284,6 +287,9 @@ public struct ApplicationField: Hashable, Sendable, Codable {
             }
         case .choice:
             guard choices.contains(answer) else { return problem("bitte eine der Antworten wählen.", "please choose one of the answers.") }
+        case .file:
+            // Files come through the upload, which stores them and writes this answer.
+            guard ApplicationAttachment(answer: answer) != nil else { return problem("bitte eine Datei hochladen.", "please upload a file.") }
         }
         return (answer, nil)
     }

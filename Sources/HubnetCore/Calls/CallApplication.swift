@@ -52,7 +52,7 @@ public struct CallApplication: Hashable, Sendable, Identifiable {
 
     /// The text the jury's affinity is computed from: the answers in form order.
     public func text(fields: [ApplicationField]) -> String {
-        fields.compactMap { answers[$0.key] }.joined(separator: "\n")
+        fields.filter { $0.kind != .file }.compactMap { answers[$0.key] }.joined(separator: "\n")
     }
 }
 

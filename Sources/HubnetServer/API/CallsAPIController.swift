@@ -45,6 +45,12 @@ struct CallsAPIController: RouteCollection {
         let actions = ApplicationActions(context)
         var application = try await actions.start(call: id, organisation: input.organisation)
         if application.state == .draft {
+            let call = try await CallActions(context).find(id)
+            if let key = input.answers?.keys.sorted().first(where: { key in call.definition.fields.contains { $0.key == key && $0.kind == .file } }) {
+                throw ValidationFailure([FieldProblem(field: key, message: .init(
+                    de: "Dateien werden auf der Seite der Bewerbung hochgeladen.", en: "Files are uploaded on the application's page."))])
+            }
+            // Files uploaded on the page stay as they are.
             if let answers = input.answers { application = try await actions.save(application.id, answers: answers) }
             if input.submit == true { application = try await actions.submit(application.id) }
         } else if input.answers != nil || input.submit == true {
@@ -95,6 +101,14 @@ struct CallDTO: Content {
         let opens: String
         let closes: String
         let publishedAt: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(number, forKey: .number)
+            try container.encode(opens, forKey: .opens)
+            try container.encode(closes, forKey: .closes)
+            try container.encode(publishedAt, forKey: .publishedAt)
+        }
     }
 
     struct Field: Content {
@@ -117,6 +131,13 @@ struct CallDTO: Content {
         let kinds: [String]
         let hubs: [String]
         let foundedFrom: Int?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kinds, forKey: .kinds)
+            try container.encode(hubs, forKey: .hubs)
+            try container.encode(foundedFrom, forKey: .foundedFrom)
+        }
     }
 
     let id: String

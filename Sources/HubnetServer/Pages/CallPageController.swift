@@ -21,6 +21,7 @@ struct CallPageController: RouteCollection {
         routes.page(.POST, .application) { try await saveApplication($0, $1) }
         routes.page(.POST, .withdrawApplication) { try await withdraw($0, $1) }
         routes.page(.POST, .reviewApplication) { try await review($0, $1) }
+        routes.page(.GET, .applicationFile) { try await file($0, $1) }
         routes.page(.GET, .callJury) { try await jury($0, $1) }
         routes.page(.POST, .inviteJuror) { try await invite($0, $1) }
         routes.page(.POST, .removeJuror) { try await removeJuror($0, $1) }
@@ -170,10 +171,19 @@ struct CallPageController: RouteCollection {
         let actions = ApplicationActions(try await request.actions())
         let (_, call) = try await actions.find(id)
         var typed: [String: String] = [:]
-        for field in call.definition.fields { typed[field.key] = Self.field(request, field.key) }
+        var files: [String: ApplicationActions.Upload] = [:]
+        for field in call.definition.fields {
+            if field.kind == .file {
+                if let upload = try? request.content.get(File.self, at: field.key), upload.data.readableBytes > 0 {
+                    files[field.key] = .init(name: upload.filename, bytes: Array(upload.data.readableBytesView))
+                }
+            } else {
+                typed[field.key] = Self.field(request, field.key)
+            }
+        }
         let submitting = Self.field(request, "intent") == "submit"
         do {
-            _ = try await actions.save(id, answers: typed)
+            _ = try await actions.save(id, answers: typed, files: files)
             if submitting {
                 _ = try await actions.submit(id)
                 return try await application(request, language, notice: language == .de
@@ -185,6 +195,22 @@ struct CallPageController: RouteCollection {
         } catch DomainError.conflict(let message) {
             return try await application(request, language, problems: [FieldProblem(field: "", message: message)], typed: typed, status: .conflict)
         }
+    }
+
+    /// An attached file, for whoever may see the application; sent as a download, never shown
+    /// inline, under the server's own name for its type.
+    func file(_ request: Request, _ language: SiteLanguage) async throws -> Response {
+        let id = try MatchPageController.id(request)
+        let field = request.parameters.get("field") ?? ""
+        let (attachment, bytes) = try await ApplicationActions(request.actions()).attachment(id, field: field)
+        let response = Response(status: .ok, body: .init(data: bytes))
+        let parts = attachment.type.split(separator: "/").map(String.init)
+        response.headers.contentType = HTTPMediaType(type: parts.first ?? "application", subType: parts.last ?? "octet-stream")
+        let ascii = String(attachment.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let encoded = attachment.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
     }
 
     func withdraw(_ request: Request, _ language: SiteLanguage) async throws -> Response {

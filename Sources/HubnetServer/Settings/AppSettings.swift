@@ -22,6 +22,19 @@ public struct AppSettings: Sendable {
     public var bcryptCost: Int
     /// The folder with the operator's Impressum and privacy notice (`imprint.de.txt`, …).
     public var legalDirectory = "legal"
+    /// Where files attached to applications are kept (HUBNET_FILES_DIR); unset, a folder
+    /// `files` beside the SQLite file, or in the working directory for PostgreSQL.
+    public var filesDirectory: String?
+
+    /// The folder for attachments these settings name.
+    public var attachmentFolder: URL {
+        if let filesDirectory { return URL(fileURLWithPath: filesDirectory) }
+        if case .sqliteFile(let path) = database {
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("files")
+        }
+        if case .sqliteMemory = database { return FileManager.default.temporaryDirectory.appendingPathComponent("hubnet-files-\(UUID().uuidString)") }
+        return URL(fileURLWithPath: "files")
+    }
 
     public init(
         database: DatabaseSetting = .sqliteFile(path: DatabaseSetting.defaultSQLitePath), host: String = "127.0.0.1",
@@ -104,6 +117,12 @@ public struct AppSettings: Sendable {
                 throw Malformed(name: "HUBNET_LEGAL_DIR", problem: "must name a folder, e.g. /etc/hubnet/legal")
             }
             settings.legalDirectory = folder
+        }
+        if let folder = environment["HUBNET_FILES_DIR"] {
+            guard !folder.isEmpty, !folder.contains("\0") else {
+                throw Malformed(name: "HUBNET_FILES_DIR", problem: "must name a folder, e.g. /var/lib/hubnet/files")
+            }
+            settings.filesDirectory = folder
         }
         if let mailbox = environment["HUBNET_DEV_MAILBOX"] {
             guard ["0", "1"].contains(mailbox) else {

@@ -41,6 +41,7 @@ public enum ApplicationView {
         let t = CallWords.t(language)
         let application = model.application
         return .form(.class("card"), .method(.post), .action(context.link(.application(id: application.id))), .id("application-form"),
+            .enctype(.multipartData),
             FormParts.csrf(model.csrf),
             .p(.class("meta"), .text(t("Speichern Sie, so oft Sie möchten; eingereicht wird erst mit „Einreichen“.",
                                        "Save as often as you like; the application is only sent with 'Submit'."))),
@@ -59,6 +60,13 @@ public enum ApplicationView {
                     FormParts.input(type: .text, name: field.key, value: value, invalid: problem != nil)
                 case .text:
                     FormParts.input(type: .text, name: field.key, value: value, invalid: problem != nil)
+                case .file:
+                    .group(.unwrap(ApplicationAttachment(answer: value)) { attachment in
+                               .p(.class("meta"), .a(.href(context.link(.applicationFile(id: application.id, field: field.key))), .text(attachment.name)),
+                                  .text(t(" · hochgeladen; eine neue Datei ersetzt sie", " · uploaded; a new file replaces it")))
+                           },
+                           .selfClosedElement(named: "input", attributes: [.type(.file), .name(field.key), .id(field.key),
+                                                                            .attribute(named: "accept", value: "application/pdf,image/png,image/jpeg")]))
                 }
                 return .div(.class("field"), .label(.attribute(named: "for", value: field.key), .if(field.required, .class("required")), .text(label)),
                             input, .unwrap(problem) { .p(.class("problem"), .text($0)) })
@@ -73,7 +81,14 @@ public enum ApplicationView {
         let fields = model.call.definition.fields.filter { model.application.answers[$0.key] != nil }
         return .if(!fields.isEmpty, .section(.class("card"), .id("application-answers"),
             .dl(.class("facts"), .forEach(fields) { field in
-                .group(.dt(.text(field.label[language])), .dd(.class("pre"), .text(model.application.answers[field.key] ?? "")))
+                let answer = model.application.answers[field.key] ?? ""
+                let shown: Node<HTML.BodyContext> = if field.kind == .file, let attachment = ApplicationAttachment(answer: answer) {
+                    .a(.class("attachment"), .href(context.link(.applicationFile(id: model.application.id, field: field.key))),
+                       .text("\(attachment.name) (\((Double(attachment.size) / 1_048_576).formatted(in: language, places: 1)) MB)"))
+                } else {
+                    .text(answer)
+                }
+                return .group(.dt(.text(field.label[language])), .dd(.class("pre"), shown))
             })))
     }
 

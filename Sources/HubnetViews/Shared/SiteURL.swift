@@ -83,6 +83,7 @@ public enum SiteURL: Hashable, Sendable {
     case application(id: UUID)
     case withdrawApplication(id: UUID)
     case reviewApplication(id: UUID)
+    case applicationFile(id: UUID, field: String)
     case callJury(id: UUID)
     case inviteJuror(id: UUID)
     case removeJuror(id: UUID)
@@ -114,7 +115,7 @@ public enum SiteURL: Hashable, Sendable {
         case findPartners, organisationMatches, organisationInvestors, opportunities, opportunity, newOpportunity, deleteOpportunity
         case routingStep, routingQueue, routingServiceLevels, notifications, markNotificationsRead
         case scouting, newScouting, scoutingRequest, answerScouting, replyScouting
-        case calls, newCall, call, editCall, applyToCall, application, withdrawApplication, reviewApplication
+        case calls, newCall, call, editCall, applyToCall, application, withdrawApplication, reviewApplication, applicationFile
         case callJury, inviteJuror, removeJuror, assignJury, confirmJury, changeJuryPair, callReview, declareConflict, jurorExpertise
         case callRanking, callRankingCSV, decideCall, publishCall
         case apiGuide, imprint, privacy
@@ -179,6 +180,7 @@ public enum SiteURL: Hashable, Sendable {
             case .application: ["applications", ":id"]
             case .withdrawApplication: ["applications", ":id", "withdraw"]
             case .reviewApplication: ["applications", ":id", "review"]
+            case .applicationFile: ["applications", ":id", "files", ":field"]
             case .callJury: ["calls", ":id", "jury"]
             case .inviteJuror: ["calls", ":id", "jury", "invite"]
             case .removeJuror: ["calls", ":id", "jury", "remove"]
@@ -258,6 +260,7 @@ public enum SiteURL: Hashable, Sendable {
         case .application: .application
         case .withdrawApplication: .withdrawApplication
         case .reviewApplication: .reviewApplication
+        case .applicationFile: .applicationFile
         case .callJury: .callJury
         case .inviteJuror: .inviteJuror
         case .removeJuror: .removeJuror
@@ -281,6 +284,7 @@ public enum SiteURL: Hashable, Sendable {
     private var parameters: [String: String] {
         switch self {
         case .hub(let slug): [":slug": slug]
+        case .applicationFile(let id, let field): [":id": id.uuidString.lowercased(), ":field": field.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""]
         case .organisation(let id, _), .editOrganisation(let id, _), .claimOrganisation(let id), .approveOrganisation(let id),
              .organisationLogo(let id), .removeOrganisationLogo(let id),
              .revokeToken(let id), .decideClaim(let id, _), .organisationMatches(let id), .organisationInvestors(let id),
