@@ -47,3 +47,19 @@ struct CallRankingTests {
         #expect(ranking.unreviewed == [first, second])
     }
 }
+
+struct ApplicationFieldTests {
+    @Test func answersAreCheckedByTheirKind() {
+        let organisation = ApplicationField(key: "f1", kind: .organisation, label: .init(de: "Partner", en: "Partner"))
+        let id = UUID()
+        #expect(organisation.check("https://hubnet.example/de/organisations/\(id.lowercased)?notice=created").answer == id.lowercased)
+        #expect(organisation.check("Hafen AG").problem?.message.en.contains("address of its profile") == true)
+        let number = ApplicationField(key: "f2", kind: .number, label: .init(de: "Umsatz", en: "Revenue"), required: false)
+        #expect(number.check("1,5").problem == nil && number.check("viel").problem != nil && number.check("").problem == nil)
+        let choice = ApplicationField(key: "f3", kind: .choice, label: .init(de: "Phase", en: "Stage"), choices: ["Idee", "Produkt"])
+        #expect(choice.check("Produkt").problem == nil && choice.check("Exit").problem != nil && choice.check(" ").problem != nil)
+        let text = ApplicationField(key: "f4", kind: .text, label: .init(de: "Name", en: "Name"))
+        #expect(text.check("Zeile\r\nX-Injected: 1").problem != nil)
+        #expect(ApplicationAttachment.type(of: Array("%PDF-1.7".utf8)) == "application/pdf" && ApplicationAttachment.type(of: [0x4D, 0x5A]) == nil)
+    }
+}

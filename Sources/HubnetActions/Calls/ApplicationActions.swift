@@ -92,6 +92,15 @@ public struct ApplicationActions: Sendable {
             let (answer, problem) = optional.check(raw[field.key])
             if let problem { problems.append(problem) } else if !answer.isEmpty { answers[field.key] = answer }
         }
+        // An organisation named must be in the directory.
+        let named = call.definition.fields.filter { $0.kind == .organisation }.compactMap { field in answers[field.key].map { (field, $0) } }
+        if !named.isEmpty {
+            let found = Set(try await OrganisationStore(context.database).find(named.compactMap { UUID(uuidString: $0.1) }).map(\.id))
+            for (field, answer) in named where !found.contains(UUID(uuidString: answer) ?? UUID()) {
+                problems.append(FieldProblem(field: field.key, message: .init(de: "„\(field.label.de)“: diese Organisation gibt es im Verzeichnis nicht.",
+                                                                             en: "'\(field.label.en)': there is no such organisation in the directory.")))
+            }
+        }
         // Nothing changes unless everything is right: files written for this save go again.
         func discard(_ urls: [URL]) { for url in urls { try? FileManager.default.removeItem(at: url) } }
         if !problems.isEmpty {

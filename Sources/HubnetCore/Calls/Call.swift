@@ -249,6 +249,9 @@ public struct ApplicationField: Hashable, Sendable, Codable {
         case choice
         /// A PDF, PNG or JPEG of at most 5 MB (a pitch deck, a one-pager).
         case file
+        /// An organisation of the directory (a partner, a pilot customer), by its profile's
+        /// address or id.
+        case organisation
 
         public var label: LocalizedText {
             switch self {
@@ -257,6 +260,7 @@ public struct ApplicationField: Hashable, Sendable, Codable {
             case .number: .init(de: "Zahl", en: "Number")
             case .choice: .init(de: "Auswahl", en: "Choice")
             case .file: .init(de: "Datei (PDF, PNG, JPEG; 5 MB)", en: "File (PDF, PNG, JPEG; 5 MB)")
+            case .organisation: .init(de: "Organisation aus dem Verzeichnis", en: "Organisation from the directory")
             }
         }
     }
@@ -287,11 +291,23 @@ public struct ApplicationField: Hashable, Sendable, Codable {
             }
         case .choice:
             guard choices.contains(answer) else { return problem("bitte eine der Antworten wählen.", "please choose one of the answers.") }
+        case .organisation:
+            // Whether it exists is the action's to check; here, that it names one.
+            guard let id = Self.organisationID(in: answer) else {
+                return problem("bitte die Adresse des Profils im Verzeichnis angeben (…/organisations/…).",
+                               "please give the address of its profile in the directory (…/organisations/…).")
+            }
+            return (id.lowercased, nil)
         case .file:
             // Files come through the upload, which stores them and writes this answer.
             guard ApplicationAttachment(answer: answer) != nil else { return problem("bitte eine Datei hochladen.", "please upload a file.") }
         }
         return (answer, nil)
+    }
+
+    /// The organisation an answer names: a profile's address or its id.
+    public static func organisationID(in answer: String) -> UUID? {
+        answer.split(whereSeparator: { "/?#".contains($0) }).lazy.compactMap { UUID(uuidString: String($0)) }.last
     }
 }
 

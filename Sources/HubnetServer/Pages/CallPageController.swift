@@ -160,9 +160,11 @@ struct CallPageController: RouteCollection {
         }
         var reviews: [(juror: String, scores: [String: Int], comment: String)] = []
         if manages { reviews = try await JuryActions(actions).reviews(of: id, call: call.id) }
+        let named = call.definition.fields.filter { $0.kind == .organisation }.compactMap { application.answers[$0.key].flatMap(UUID.init(uuidString:)) }
+        let organisationNames = Dictionary(uniqueKeysWithValues: try await OrganisationStore(actions.database).find(named).map { ($0.id, $0.name) })
         let model = CallPages.ApplicationModel(application: application, call: call, now: actions.now, mayEdit: mayEdit, review: review,
                                                isReviewer: isReviewer, reviews: reviews, manages: manages, csrf: request.csrfToken,
-                                               notice: notice, problems: problems, typed: typed)
+                                               notice: notice, problems: problems, typed: typed, organisationNames: organisationNames)
         return htmlResponse(ApplicationView.render(model, try await request.pageContext(language, .application(id: id))), language, status: status)
     }
 

@@ -60,6 +60,9 @@ public enum ApplicationView {
                     FormParts.input(type: .text, name: field.key, value: value, invalid: problem != nil)
                 case .text:
                     FormParts.input(type: .text, name: field.key, value: value, invalid: problem != nil)
+                case .organisation:
+                    .selfClosedElement(named: "input", attributes: [.type(.text), .name(field.key), .id(field.key), .value(value),
+                                                                     .placeholder(t("Adresse des Profils, z. B. …/organisations/…", "Profile address, e.g. …/organisations/…"))])
                 case .file:
                     .group(.unwrap(ApplicationAttachment(answer: value)) { attachment in
                                .p(.class("meta"), .a(.href(context.link(.applicationFile(id: application.id, field: field.key))), .text(attachment.name)),
@@ -85,6 +88,8 @@ public enum ApplicationView {
                 let shown: Node<HTML.BodyContext> = if field.kind == .file, let attachment = ApplicationAttachment(answer: answer) {
                     .a(.class("attachment"), .href(context.link(.applicationFile(id: model.application.id, field: field.key))),
                        .text("\(attachment.name) (\((Double(attachment.size) / 1_048_576).formatted(in: language, places: 1)) MB)"))
+                } else if field.kind == .organisation, let id = UUID(uuidString: answer) {
+                    .a(.href(context.link(.organisation(id: id))), .text(model.organisationNames[id] ?? answer))
                 } else {
                     .text(answer)
                 }

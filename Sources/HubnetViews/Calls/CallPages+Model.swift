@@ -123,10 +123,12 @@ public enum CallPages {
         public let problems: [FieldProblem]
         /// Values typed that did not save, shown again.
         public let typed: [String: String]
+        /// Names of the organisations the answers name, by id.
+        public let organisationNames: [UUID: String]
 
         public init(application: CallApplication, call: Call, now: Date, mayEdit: Bool, review: (scores: [String: Int], comment: String)?,
                     isReviewer: Bool, reviews: [(juror: String, scores: [String: Int], comment: String)], manages: Bool, csrf: String,
-                    notice: String? = nil, problems: [FieldProblem] = [], typed: [String: String] = [:]) {
+                    notice: String? = nil, problems: [FieldProblem] = [], typed: [String: String] = [:], organisationNames: [UUID: String] = [:]) {
             self.application = application
             self.call = call
             self.now = now
@@ -139,6 +141,7 @@ public enum CallPages {
             self.notice = notice
             self.problems = problems
             self.typed = typed
+            self.organisationNames = organisationNames
         }
     }
 
