@@ -9,6 +9,7 @@ import Vapor
 /// `hubnet bench directory --organisations N [--queries 300] [--seed S] [--json]`
 /// `hubnet bench match --organisations N [--queries 300] [--seed S] [--results FILE] [--json]`
 /// `hubnet bench export-corpus --organisations N [--queries 300] [--seed S] --out DIR`
+/// `hubnet bench schedule --participants 2000 --requests 20000 --slots 16 --tables 200 [--cap 8] [--seed S] [--export FILE] [--json]`
 ///
 /// Builds a throwaway database of N demo organisations, on SQLite and, when DATABASE_URL
 /// names a PostgreSQL server, there too, then times directory searches with facets through
@@ -28,6 +29,18 @@ struct BenchCommand: AsyncCommand {
         var results: String?
         @Option(name: "out", help: "bench export-corpus: the directory to write corpus.jsonl and queries.jsonl to.")
         var out: String?
+        @Option(name: "participants", help: "bench schedule: people at the matchmaking day (default 2000).")
+        var participants: Int?
+        @Option(name: "requests", help: "bench schedule: accepted meeting requests (default 20000).")
+        var requests: Int?
+        @Option(name: "slots", help: "bench schedule: time slots (default 16, at most 64).")
+        var slots: Int?
+        @Option(name: "tables", help: "bench schedule: tables (default 200).")
+        var tables: Int?
+        @Option(name: "cap", help: "bench schedule: meetings per person at most (default 8).")
+        var cap: Int?
+        @Option(name: "export", help: "bench schedule: write the instance to this JSON file (for benchmarks/schedule_mip.py).")
+        var export: String?
         @Flag(name: "json", help: "End with one line of JSON holding every figure.")
         var json: Bool
     }
@@ -39,7 +52,8 @@ struct BenchCommand: AsyncCommand {
         case "directory": try await directory(using: context, signature: signature)
         case "match": try match(using: context, signature: signature)
         case "export-corpus": try exportCorpus(using: context, signature: signature)
-        default: throw CommandProblem("Known benchmarks: directory, match, export-corpus; not '\(signature.target)'.")
+        case "schedule": try schedule(using: context, signature: signature)
+        default: throw CommandProblem("Known benchmarks: directory, match, export-corpus, schedule; not '\(signature.target)'.")
         }
     }
 

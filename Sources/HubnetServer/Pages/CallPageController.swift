@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import HubnetActions
 import HubnetCore
@@ -386,9 +385,7 @@ struct CallPageController: RouteCollection {
     /// The ranking as a spreadsheet opens it: ties keep their shared place.
     func rankingCSV(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let standing = try await standing(request)
-        let writer = try CSVWriter(stream: .toMemory())
-        try writer.write(row: ["place", "tied", "application", "applicant", "score", "mean_percent", "reviews", "assigned", "spread_percent",
-                               "disagreement", "decision"])
+        var rows: [[String]] = []
         for row in Self.rows(standing) {
             var cells = ["", "", row.application.id.lowercased, CSVCell.safe(row.application.applicantName), "", "", "\(row.done)", "\(row.assigned)", "", "",
                          row.application.decision?.rawValue ?? ""]
@@ -400,15 +397,11 @@ struct CallPageController: RouteCollection {
                 cells[8] = String(format: "%.1f", entry.spread * 100)
                 cells[9] = entry.disagreement ? "yes" : "no"
             }
-            try writer.write(row: cells)
+            rows.append(cells)
         }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"ranking-round-\(standing.round).csv\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return try csvResponse(header: ["place", "tied", "application", "applicant", "score", "mean_percent", "reviews", "assigned",
+                                        "spread_percent", "disagreement", "decision"],
+                               rows: rows, filename: "ranking-round-\(standing.round).csv")
     }
 
     /// Decisions come in two steps: the choices are shown back for confirmation, then saved.

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import HubnetActions
 import HubnetCore
@@ -42,22 +41,11 @@ struct RoutingQueueController: RouteCollection {
 
     /// The queue as a spreadsheet opens it: one request a line, times in the network's zone.
     func csv(_ entries: [RoutingActions.QueueEntry], _ language: SiteLanguage) throws -> Response {
-        let writer = try CSVWriter(stream: .toMemory())
-        try writer.write(row: ["id", "title", "kind", "hub", "state", "since", "overdue", "referred_to_you"])
-        for entry in entries {
-            try writer.write(row: [
-                entry.opportunity.id.lowercased, CSVCell.safe(entry.opportunity.title), entry.opportunity.kind.rawValue, entry.posterHub,
-                entry.routing.state.rawValue, entry.since.formatted(.iso8601),
-                entry.breaches.map { "\($0.step.rawValue)@\($0.hub)" }.joined(separator: " "), entry.referredToReader.joined(separator: " "),
-            ])
-        }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"routing-queue.csv\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        try csvResponse(header: ["id", "title", "kind", "hub", "state", "since", "overdue", "referred_to_you"], rows: entries.map { entry in
+            [entry.opportunity.id.lowercased, CSVCell.safe(entry.opportunity.title), entry.opportunity.kind.rawValue, entry.posterHub,
+             entry.routing.state.rawValue, entry.since.formatted(.iso8601),
+             entry.breaches.map { "\($0.step.rawValue)@\($0.hub)" }.joined(separator: " "), entry.referredToReader.joined(separator: " ")]
+        }, filename: "routing-queue.csv")
     }
 
     struct LevelsForm: Content {
