@@ -87,22 +87,22 @@ public enum MeetingScheduler {
             let (p, q) = (requests[day.meetings[$0].0] + requests[day.meetings[$0].1], requests[day.meetings[$1].0] + requests[day.meetings[$1].1])
             return p != q ? p > q : $0 < $1
         }
-        var best = run(day, order: ordered, scarceFirst: true)
+        let bound = day.upperBound
+        var best = run(day, order: ordered, scarceFirst: true, bound: bound)
         // Short of the bound, the order decides which meetings crowd out others: a few more
         // runs with shuffled orders (seeded, so a day always gets the same schedule) keep the
         // best, within a budget of about 200,000 placements.
-        let bound = day.upperBound
         var generator = SeededGenerator(seed: UInt64(day.meetings.count) &* 0x9E37_79B9 &+ UInt64(day.participants))
         var runs = min(60, 200_000 / max(1, open.count))
         while best.scheduled < bound, runs > 0 {
             runs -= 1
-            let candidate = run(day, order: open.shuffled(using: &generator))
+            let candidate = run(day, order: open.shuffled(using: &generator), bound: bound)
             if (candidate.scheduled, -candidate.idleGaps) > (best.scheduled, -best.idleGaps) { best = candidate }
         }
         return best
     }
 
-    static func run(_ day: MeetingDay, order: [Int], scarceFirst: Bool = false) -> MeetingSchedule {
+    static func run(_ day: MeetingDay, order: [Int], scarceFirst: Bool = false, bound: Int) -> MeetingSchedule {
         var state = State(day)
         for (meeting, slot) in day.fixed where slot < day.slots { state.place(meeting, in: slot) }
         var unplaced: [Int] = []
@@ -111,9 +111,9 @@ public enum MeetingScheduler {
         } else {
             for meeting in order where !state.placeBest(meeting) { unplaced.append(meeting) }
         }
-        // Repair until a pass places nothing more.
+        // Repair until a pass places nothing more, or nothing more can be placed.
         var progress = true
-        while progress, !unplaced.isEmpty {
+        while progress, !unplaced.isEmpty, state.scheduled < bound {
             progress = false
             unplaced = unplaced.filter { meeting in
                 if state.placeBest(meeting) || state.placeByMovingOne(meeting) || state.placeBySwappingAChain(meeting) {
@@ -198,7 +198,8 @@ public enum MeetingScheduler {
             meetingAt[b * day.slots + slot] = -1
         }
 
-        /// The free slot adding the fewest gaps; among equals the fullest, to keep others open.
+        /// The free slot adding the fewest gaps; among equals the emptiest, so that no slot's
+        /// tables run out while others stand empty.
         func bestSlot(_ meeting: Int, in candidates: UInt64) -> Int? {
             var best: (slot: Int, gaps: Int, load: Int)?
             var rest = candidates
@@ -206,7 +207,7 @@ public enum MeetingScheduler {
                 let slot = rest.trailingZeroBitCount
                 rest &= rest - 1
                 let added = addedGaps(meeting, slot)
-                if best == nil || added < best!.gaps || (added == best!.gaps && load[slot] > best!.load) {
+                if best == nil || added < best!.gaps || (added == best!.gaps && load[slot] < best!.load) {
                     best = (slot, added, load[slot])
                 }
             }
@@ -260,6 +261,8 @@ public enum MeetingScheduler {
                             if slots & bit != 0 { cost += 1 / Double(slots.nonzeroBitCount) }
                         }
                     }
+                    // Tables are scarce too: a fuller slot costs a little more.
+                    cost += Double(load[slot]) / Double(day.tables)
                     let gaps = addedGaps(meeting, slot)
                     if best == nil || cost < best!.cost - 1e-12 || (abs(cost - best!.cost) <= 1e-12 && gaps < best!.gaps) {
                         best = (slot, cost, gaps)
@@ -281,7 +284,20 @@ public enum MeetingScheduler {
                 candidates &= candidates - 1
                 let bit = UInt64(1) << UInt64(slot)
                 let blockers = [a, b].filter { busy[$0] & bit != 0 }
-                guard blockers.count == 1, load[slot] <= day.tables else { continue }
+                if blockers.isEmpty, load[slot] >= day.tables {
+                    // Both are free but the tables are taken: move another meeting out of the slot.
+                    for other in slotOf.indices where slotOf[other] == slot && !fixed.contains(other) {
+                        remove(other)
+                        if let target = bestSlot(other, in: free(other) & ~bit) {
+                            place(other, in: target)
+                            place(meeting, in: slot)
+                            return true
+                        }
+                        place(other, in: slot)
+                    }
+                    continue
+                }
+                guard blockers.count == 1 else { continue }
                 let other = Int(meetingAt[blockers[0] * day.slots + slot])
                 guard other >= 0, !fixed.contains(other) else { continue }
                 remove(other)
@@ -295,6 +311,8 @@ public enum MeetingScheduler {
             }
             return false
         }
+
+        var scheduled: Int { load.reduce(0, +) }
 
         /// Frees a slot for the meeting by swapping two slots s and t along a chain (as in
         /// Vizing's proof for edge colouring): one person is free at s but busy at t... and the
