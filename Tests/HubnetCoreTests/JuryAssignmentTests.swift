@@ -118,3 +118,49 @@ struct JuryAssignmentTests {
         #expect(solved.shortfall == [1: 2])
     }
 }
+
+struct JuryFloorTests {
+    @Test func aFloorLiftsThePoorestApplicationsAndKeepsEveryRule() {
+        var generator = SeededGenerator(seed: 42)
+        var lifted = 0
+        for _ in 0..<100 {
+            let jurors = 10, applications = 12
+            // Two popular applications draw the best jurors; the others are left with little.
+            let affinity = (0..<jurors * applications).map { index in
+                index % applications < 2 ? Double.random(in: 0.6...1, using: &generator) : Double.random(in: 0...0.5, using: &generator)
+            }
+            var forbidden = Set<JuryPair>()
+            for _ in 0..<8 { forbidden.insert(JuryPair(juror: Int.random(in: 0..<jurors, using: &generator), application: Int.random(in: 0..<applications, using: &generator))) }
+            let problem = JuryAssignmentProblem(jurors: jurors, applications: applications, affinity: affinity,
+                                                required: Array(repeating: 2, count: applications), loads: Array(repeating: 3, count: jurors),
+                                                forbidden: forbidden)
+            let exact = problem.solve()
+            func totals(_ assignment: JuryAssignment) -> [Double] {
+                var totals = [Double](repeating: 0, count: applications)
+                for pair in assignment.pairs { totals[pair.application] += problem.affinity(pair.juror, pair.application) }
+                return totals
+            }
+            let floor = 0.6
+            let fair = problem.solve(floor: floor)
+            #expect(fair.pairs.count == exact.pairs.count && fair.pairs.allSatisfy { !forbidden.contains($0) })
+            #expect(Set(fair.pairs).count == fair.pairs.count)
+            for application in 0..<applications { #expect(fair.pairs.filter { $0.application == application }.count == 2) }
+            for juror in 0..<jurors { #expect(fair.pairs.filter { $0.juror == juror }.count <= 3) }
+            #expect(fair.totalAffinity <= exact.totalAffinity + 1e-9)
+            let (before, after) = (totals(exact).min()!, totals(fair).min()!)
+            #expect(after >= before - 1e-9)
+            if after > before + 1e-9 { lifted += 1 }
+        }
+        // Often the exact assignment is already as fair as the rules allow; sometimes it is not.
+        #expect(lifted > 0, "the floor lifted the poorest application in \(lifted) of 100 instances")
+    }
+
+    @Test func theFloorTradesTotalForThePoorestApplication() {
+        // Exactly: juror 0 to application 0 (1.0), juror 1 to application 1 (0.0) — total 1.0.
+        let problem = JuryAssignmentProblem(jurors: 2, applications: 2, affinity: [1.0, 0.4, 0.5, 0.0], required: [1, 1], loads: [1, 1])
+        #expect(problem.solve().pairs == [JuryPair(juror: 0, application: 0), JuryPair(juror: 1, application: 1)])
+        let fair = problem.solve(floor: 0.3)
+        #expect(fair.pairs == [JuryPair(juror: 1, application: 0), JuryPair(juror: 0, application: 1)])
+        #expect(abs(fair.totalAffinity - 0.9) < 1e-9)
+    }
+}

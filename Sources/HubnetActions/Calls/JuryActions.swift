@@ -187,7 +187,7 @@ public struct JuryActions: Sendable {
             required: Array(repeating: definition.reviewersPerApplication, count: overview.applications.count),
             loads: Array(repeating: definition.jurorLoad, count: overview.jurors.count),
             forbidden: forbidden, pinned: pinned)
-        let solved = problem.solve()
+        let solved = definition.affinityFloor.map { problem.solve(floor: $0) } ?? problem.solve()
         let kept = pinned
         let run = AssignmentRun(proposed: solved.pairs.count - pinned.count, kept: pinned.count, totalAffinity: solved.totalAffinity,
                                 shortfall: Dictionary(uniqueKeysWithValues: solved.shortfall.map { (overview.applications[$0.key].id, $0.value) }))

@@ -132,11 +132,13 @@ public struct CallDefinition: Hashable, Sendable, Codable {
     public var disagreementThreshold: Double
     /// Set for history: only the days decisions were made are known, not the rounds' times.
     public var decisionDaysOnly: Bool?
+    /// The total affinity each application's reviewers should reach at least (fairness).
+    public var affinityFloor: Double?
 
     public init(fields: [ApplicationField] = [], criteria: [CallCriterionDefinition] = [], eligibleKinds: [OrganisationKind] = [],
                 eligibleHubs: [String] = [], foundedFrom: Int? = nil, reviewersPerApplication: Int = 3, jurorLoad: Int = 10,
                 sameHubIsConflict: Bool = false, normalisePerReviewer: Bool = false, disagreementThreshold: Double = 0.3,
-                decisionDaysOnly: Bool? = nil) {
+                decisionDaysOnly: Bool? = nil, affinityFloor: Double? = nil) {
         self.fields = fields
         self.criteria = criteria
         self.eligibleKinds = eligibleKinds
@@ -148,6 +150,7 @@ public struct CallDefinition: Hashable, Sendable, Codable {
         self.normalisePerReviewer = normalisePerReviewer
         self.disagreementThreshold = disagreementThreshold
         self.decisionDaysOnly = decisionDaysOnly
+        self.affinityFloor = affinityFloor
     }
 
     public var scoring: [CallCriterion] { criteria.map { CallCriterion(key: $0.key, weight: $0.weight, lowest: $0.lowest, highest: $0.highest) } }
@@ -207,6 +210,9 @@ public struct CallDefinition: Hashable, Sendable, Codable {
             problem("reviewersPerApplication", "1 bis 10 Gutachten je Bewerbung.", "1 to 10 reviews per application.")
         }
         if !(1...500).contains(jurorLoad) { problem("jurorLoad", "1 bis 500 Bewerbungen je Jurymitglied.", "1 to 500 applications per juror.") }
+        if let floor = affinityFloor, !(floor >= 0 && floor <= 10) {
+            problem("affinityFloor", "Die Mindestpassung liegt zwischen 0 und 10.", "The minimum fit lies between 0 and 10.")
+        }
         if !(disagreementThreshold > 0 && disagreementThreshold <= 1) {
             problem("disagreementThreshold", "Die Schwelle für Uneinigkeit liegt zwischen 0 und 1.", "The disagreement threshold lies between 0 and 1.")
         }

@@ -206,6 +206,68 @@ extension JuryAssignmentProblem {
         return JuryAssignment(pairs: pairs.sorted(), totalAffinity: total, shortfall: shortfall)
     }
 
+    /// The exact assignment, then lifted so that every application's total affinity reaches
+    /// `floor` where it can (fairness, as FairFlow does): an application below it trades its
+    /// weakest reviewer for a better one — one with room, or one swapped with an application
+    /// that stays at or above the floor. Loads, demands and conflicts hold throughout; pinned
+    /// pairs stay. The total may fall a little; that is the price of the floor.
+    public func solve(floor: Double) -> JuryAssignment {
+        let exact = solve()
+        var pairs = Set(exact.pairs)
+        let pinned = self.pinned
+        var total = [Double](repeating: 0, count: applications)
+        var load = [Int](repeating: 0, count: jurors)
+        for pair in pairs {
+            total[pair.application] += affinity(pair.juror, pair.application)
+            load[pair.juror] += 1
+        }
+        func allowed(_ juror: Int, _ application: Int) -> Bool {
+            let pair = JuryPair(juror: juror, application: application)
+            return !forbidden.contains(pair) && !pairs.contains(pair)
+        }
+        var improved = true, rounds = 0
+        while improved, rounds < 10 * applications {
+            improved = false
+            rounds += 1
+            for poor in (0..<applications).filter({ total[$0] < floor - 1e-12 }).sorted(by: { total[$0] < total[$1] }) {
+                // The best single change for this application: (gain, old juror, new juror, other application or nil).
+                var best: (gain: Double, out: Int, into: Int, other: Int?)?
+                for out in pairs.filter({ $0.application == poor && !pinned.contains($0) }).map(\.juror) {
+                    for into in 0..<jurors where allowed(into, poor) {
+                        let gain = affinity(into, poor) - affinity(out, poor)
+                        guard gain > 1e-12, best.map({ gain > $0.gain }) ?? true else { continue }
+                        if load[into] < loads[into] {
+                            best = (gain, out, into, nil)
+                            continue
+                        }
+                        // A swap: `into` leaves another application, which takes `out` instead.
+                        for pair in pairs where pair.juror == into && !pinned.contains(pair) && pair.application != poor {
+                            let other = pair.application
+                            guard allowed(out, other) else { continue }
+                            let after = total[other] - affinity(into, other) + affinity(out, other)
+                            if after >= max(floor, total[poor] + gain) - 1e-12 { best = (gain, out, into, other); break }
+                        }
+                    }
+                }
+                guard let change = best else { continue }
+                pairs.remove(JuryPair(juror: change.out, application: poor))
+                pairs.insert(JuryPair(juror: change.into, application: poor))
+                total[poor] += change.gain
+                if let other = change.other {
+                    pairs.remove(JuryPair(juror: change.into, application: other))
+                    pairs.insert(JuryPair(juror: change.out, application: other))
+                    total[other] += affinity(change.out, other) - affinity(change.into, other)
+                } else {
+                    load[change.out] -= 1
+                    load[change.into] += 1
+                }
+                improved = true
+            }
+        }
+        return JuryAssignment(pairs: pairs.sorted(), totalAffinity: pairs.reduce(0) { $0 + affinity($1.juror, $1.application) },
+                              shortfall: exact.shortfall)
+    }
+
     /// Integer costs fine enough that rounding moves a total by far less than any difference a
     /// person could see (10⁻⁹ of the largest affinity per pair), and coarse enough that no path
     /// length can overflow.

@@ -13,7 +13,7 @@ struct CallForm {
 
     init(_ request: Request) {
         let keys = ["titleDe", "titleEn", "descriptionDe", "descriptionEn", "kind", "hub", "foundedFrom", "reviewersPerApplication", "jurorLoad",
-                    "sameHubIsConflict", "normalise", "disagreement"]
+                    "sameHubIsConflict", "normalise", "disagreement", "affinityFloor"]
             + (1...CallPages.FormModel.roundRows).flatMap { ["opens\($0)", "closes\($0)"] }
             + (1...CallPages.FormModel.fieldRows).flatMap { row in ["De", "En", "Kind", "Required", "Choices"].map { "field\(row)\($0)" } }
             + (1...CallPages.FormModel.criterionRows).flatMap { row in ["De", "En", "Weight", "Lowest", "Highest"].map { "criterion\(row)\($0)" } }
@@ -75,11 +75,13 @@ struct CallForm {
         let kind = CallKind(rawValue: value("kind"))
         if kind == nil { problem("kind", "Bitte die Art des Calls wählen.", "Please choose the kind of call.") }
         let disagreement = Double(value("disagreement").replacingOccurrences(of: ",", with: ".")) ?? (value("disagreement").isEmpty ? 0.3 : -1)
+        let floorText = value("affinityFloor").replacingOccurrences(of: ",", with: ".")
+        let floor = floorText.isEmpty ? nil : (Double(floorText) ?? -1)
         let definition = CallDefinition(
             fields: fields, criteria: criteria, eligibleKinds: kinds.compactMap(OrganisationKind.init(rawValue:)), eligibleHubs: hubs,
             foundedFrom: number("foundedFrom"), reviewersPerApplication: number("reviewersPerApplication", default: 3) ?? 3,
             jurorLoad: number("jurorLoad", default: 10) ?? 10, sameHubIsConflict: value("sameHubIsConflict") == "on",
-            normalisePerReviewer: value("normalise") == "on", disagreementThreshold: disagreement)
+            normalisePerReviewer: value("normalise") == "on", disagreementThreshold: disagreement, affinityFloor: floor)
         let call = Call(id: id, title: .init(de: value("titleDe"), en: value("titleEn")),
                         description: .init(de: value("descriptionDe"), en: value("descriptionEn")), kind: kind ?? .programme,
                         hub: value("hub").isEmpty ? nil : value("hub"), rounds: rounds, definition: definition)

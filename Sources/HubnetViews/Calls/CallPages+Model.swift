@@ -81,6 +81,7 @@ public enum CallPages {
                 "reviewersPerApplication": "\(call.definition.reviewersPerApplication)", "jurorLoad": "\(call.definition.jurorLoad)",
                 "sameHubIsConflict": call.definition.sameHubIsConflict ? "on" : "", "normalise": call.definition.normalisePerReviewer ? "on" : "",
                 "disagreement": String(format: "%.2f", call.definition.disagreementThreshold),
+                "affinityFloor": call.definition.affinityFloor.map { String(format: "%.2f", $0) } ?? "",
             ]
             for (index, round) in call.rounds.enumerated() {
                 values["opens\(index + 1)"] = NetworkCalendar.formValue(of: round.opens)
