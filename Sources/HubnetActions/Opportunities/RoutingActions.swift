@@ -70,6 +70,11 @@ public struct RoutingActions: Sendable {
             // Another step on this request landed between our read and our write.
             throw DomainError.conflict(.init(de: "Die Anfrage wurde gerade von jemand anderem geändert. Bitte laden Sie die Seite neu.",
                                              en: "Someone else changed the request just now. Please reload the page."))
+        } catch DomainError.conflict(let message) {
+            // A twin with the same key may have landed between our key check and our read, so
+            // that the step no longer fits the state: then this is its replay too.
+            try await context.replayAfterRace()
+            throw DomainError.conflict(message)
         }
     }
 
