@@ -72,8 +72,10 @@ public struct MeetingSchedule: Sendable {
 ///    takes least from the other meetings of its two people (fewer idle gaps among equals).
 /// 2. **Repair**: a meeting that found no slot takes one where only one of its people is busy,
 ///    if that person's meeting there can move to another slot (a short ejection chain).
-/// 3. **Tighten**: meetings move to slots that shrink their people's idle gaps.
-/// Short of the upper bound, it tries again in other orders and keeps the best schedule.
+/// 3. **Search**: a meeting left out takes the place of some of its people's meetings, which
+///    find other slots (ruin and recreate), as long as no fewer meetings stand.
+/// 4. **Tighten**: meetings move to slots that shrink their people's idle gaps.
+/// Short of the upper bound, it also tries other orders and keeps the best schedule.
 /// Confirmed meetings (`MeetingDay.fixed`) never move.
 public enum MeetingScheduler {
     public static func schedule(_ day: MeetingDay) -> MeetingSchedule {
@@ -88,7 +90,7 @@ public enum MeetingScheduler {
             return p != q ? p > q : $0 < $1
         }
         let bound = day.upperBound
-        var best = run(day, order: ordered, scarceFirst: true, bound: bound)
+        var best = run(day, order: ordered, scarceFirst: true, bound: bound, search: true)
         // Short of the bound, the order decides which meetings crowd out others: a few more
         // runs with shuffled orders (seeded, so a day always gets the same schedule) keep the
         // best, within a budget of about 200,000 placements.
@@ -102,7 +104,7 @@ public enum MeetingScheduler {
         return best
     }
 
-    static func run(_ day: MeetingDay, order: [Int], scarceFirst: Bool = false, bound: Int) -> MeetingSchedule {
+    static func run(_ day: MeetingDay, order: [Int], scarceFirst: Bool = false, bound: Int, search: Bool = false) -> MeetingSchedule {
         var state = State(day)
         for (meeting, slot) in day.fixed where slot < day.slots { state.place(meeting, in: slot) }
         var unplaced: [Int] = []
@@ -123,8 +125,48 @@ public enum MeetingScheduler {
                 return true
             }
         }
+        if search { ruinAndRecreate(&state, unplaced: unplaced, bound: bound) }
         for _ in 0..<10 where state.tighten() == 0 { break }
         return state.result()
+    }
+
+    /// A meeting left out takes the place of some of its people's meetings, which then look
+    /// for other slots; the change stays when no fewer meetings stand, so the search can
+    /// wander across equally good schedules towards a better one. Seeded: the same day gets
+    /// the same schedule.
+    static func ruinAndRecreate(_ state: inout State, unplaced: [Int], bound: Int) {
+        let day = state.day
+        var generator = SeededGenerator(seed: UInt64(day.meetings.count) &+ 0x5EED)
+        var stuck = unplaced
+        var iterations = min(100 * day.meetings.count, 20_000_000 / max(1, day.meetings.count))
+        while iterations > 0, !stuck.isEmpty, state.scheduled < bound {
+            iterations -= 1
+            let index = Int.random(in: 0..<stuck.count, using: &generator)
+            let meeting = stuck[index]
+            var trial = state
+            let (a, b) = day.meetings[meeting]
+            var removed: [Int] = []
+            for person in [a, b] {
+                for slot in 0..<day.slots {
+                    let other = Int(trial.meetingAt[person * day.slots + slot])
+                    if other >= 0, !trial.fixed.contains(other), Bool.random(using: &generator) {
+                        trial.remove(other)
+                        removed.append(other)
+                    }
+                }
+            }
+            guard trial.placeBest(meeting) else { continue }
+            var lost: [Int] = []
+            for other in removed.shuffled(using: &generator) where !(trial.placeBest(other) || trial.placeByMovingOne(other)) {
+                lost.append(other)
+            }
+            guard lost.count <= 1 else { continue }
+            state = trial
+            stuck.remove(at: index)
+            stuck += lost
+            // What was stuck may fit now.
+            stuck.removeAll { state.placeBest($0) }
+        }
     }
 
     struct State {
