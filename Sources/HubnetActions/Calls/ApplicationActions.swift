@@ -156,7 +156,7 @@ public struct ApplicationActions: Sendable {
             try await CallStore(database).save(submitted)
             try await context.audit("application.submit", "application", submitted.id.lowercased, hub: call.hub,
                                     after: AuditJSON.encode(["call": call.id.lowercased, "round": "\(round)"]), on: database)
-            if let member = try await submitted.applicantMemberID.asyncMap({ try await MemberRecord.find($0, on: database) }) ?? nil {
+            if let applicant = submitted.applicantMemberID, let member = try await MemberRecord.find(applicant, on: database) {
                 try await Notice(context: context.acting(as: .anonymous), database: database, text: .init(
                     de: "Ihre Bewerbung „\(submitted.applicantName)“ für „\(call.title.de)“ ist eingegangen (Runde \(round)). Sie können sie bis zum Ende der Runde zurückziehen.",
                     en: "Your application '\(submitted.applicantName)' to '\(call.title.en)' has been received (round \(round)). You can withdraw it until the round closes."),
@@ -236,14 +236,5 @@ public struct ApplicationActions: Sendable {
                                    en: "Applications open on \(NetworkCalendar.dayAndTime(of: opens, language: .en))."))
         }
         return .conflict(.init(de: "Die Bewerbungsfrist ist abgelaufen.", en: "The application period has closed."))
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
-        }
     }
 }

@@ -104,7 +104,8 @@ extension JuryAssignmentProblem {
         var previous = [Int32](repeating: -1, count: nodeCount)
         var settled = [Bool](repeating: false, count: nodeCount)
         var touched: [Int] = []
-        var heap = MinimumHeap()
+        // (node, distance), with lazy deletion.
+        var heap = MinimumHeap<(node: Int, key: Int64)>(by: { $0.key < $1.key })
 
         /// Sends one unit along the cheapest path from any of `starts` to the sink and returns
         /// the application it serves, or nil when no path exists. Several starts act as one
@@ -118,7 +119,7 @@ extension JuryAssignmentProblem {
                 if distance[node] == .max { touched.append(node) }
                 distance[node] = length
                 previous[node] = Int32(from)
-                heap.push(node, length)
+                heap.push((node, length))
             }
             // The joint source sits at the highest potential, so its arcs cost nothing negative.
             let top = starts.map { potential[$0] }.max() ?? 0
@@ -274,42 +275,5 @@ extension JuryAssignmentProblem {
     static func costScale(_ affinity: [Double]) -> Double {
         let largest = affinity.lazy.map(abs).max() ?? 0
         return largest > 0 ? 1e9 / largest : 1
-    }
-}
-
-/// A binary min-heap of (node, distance) with lazy deletion, for Dijkstra.
-private struct MinimumHeap {
-    private var items: [(node: Int, key: Int64)] = []
-
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
-
-    mutating func push(_ node: Int, _ key: Int64) {
-        items.append((node, key))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].key < items[parent].key else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> (Int, Int64)? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < items.count, items[left].key < items[smallest].key { smallest = left }
-                if right < items.count, items[right].key < items[smallest].key { smallest = right }
-                if smallest == parent { break }
-                items.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return (first.node, first.key)
     }
 }
