@@ -5,7 +5,8 @@ import Foundation
 public enum NetworkCalendar {
     public static let timeZone = TimeZone(identifier: "Europe/Berlin")!
 
-    static let calendar: Calendar = {
+    /// The Gregorian calendar in Berlin time, for day arithmetic.
+    public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar

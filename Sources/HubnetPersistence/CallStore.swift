@@ -34,7 +34,7 @@ public struct CallStore: Sendable {
         record.descriptionEn = call.description.en
         record.kind = call.kind.rawValue
         record.hubSlug = call.hub
-        record.definition = Self.json(call.definition)
+        record.definition = JSONColumn.encode(call.definition)
         try await record.save(on: database)
         let existing = try await CallRoundRecord.query(on: database).filter(\.$callID == call.id).all()
         for round in call.rounds {
@@ -74,7 +74,7 @@ public struct CallStore: Sendable {
                  rounds: (rounds[record.id!] ?? []).sorted { $0.number < $1.number }.map {
                      CallRound(number: $0.number, opens: $0.opensAt, closes: $0.closesAt, publishedAt: $0.publishedAt)
                  },
-                 definition: Self.decode(CallDefinition.self, record.definition) ?? CallDefinition(), created: record.createdAt)
+                 definition: JSONColumn.decode(CallDefinition.self, record.definition) ?? CallDefinition(), created: record.createdAt)
         }
     }
 
@@ -90,7 +90,7 @@ public struct CallStore: Sendable {
         record.hubSlug = application.hubSlug
         record.applicantID = application.applicantMemberID
         record.state = application.state.rawValue
-        record.answers = Self.json(application.answers)
+        record.answers = JSONColumn.encode(application.answers)
         record.decision = application.decision?.rawValue
         record.decisionMessage = application.decisionMessage
         record.submittedAt = application.submittedAt
@@ -124,7 +124,7 @@ public struct CallStore: Sendable {
         CallApplication(id: record.id!, callID: record.callID, round: record.round, organisationID: record.organisationID,
                         applicantName: record.applicantName, hubSlug: record.hubSlug, applicantMemberID: record.applicantID,
                         state: ApplicationState(rawValue: record.state) ?? .draft,
-                        answers: decode([String: String].self, record.answers) ?? [:],
+                        answers: JSONColumn.decode([String: String].self, record.answers) ?? [:],
                         decision: record.decision.flatMap(ApplicationDecision.init(rawValue:)), decisionMessage: record.decisionMessage,
                         submittedAt: record.submittedAt, updatedAt: record.updatedAt)
     }
@@ -269,14 +269,14 @@ public struct CallStore: Sendable {
         record.callID = call
         record.applicationID = review.application
         record.memberID = review.juror
-        record.scores = Self.json(review.scores)
+        record.scores = JSONColumn.encode(review.scores)
         record.comment = review.comment
         record.updatedAt = review.updatedAt
         try await record.save(on: database)
     }
 
     static func review(_ record: CallReviewRecord) -> Review {
-        Review(application: record.applicationID, juror: record.memberID, scores: decode([String: Int].self, record.scores) ?? [:],
+        Review(application: record.applicationID, juror: record.memberID, scores: JSONColumn.decode([String: Int].self, record.scores) ?? [:],
                comment: record.comment, updatedAt: record.updatedAt)
     }
 
@@ -301,17 +301,5 @@ public struct CallStore: Sendable {
             return (poster, recipient.organisationID)
         }
         return (investments, introductions)
-    }
-
-    // MARK: JSON columns
-
-    static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
-        try? JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }

@@ -29,6 +29,14 @@ public enum Action: Hashable, Sendable {
     case applyToCall(organisation: UUID)
     /// Review the applications of a call one is a juror of.
     case reviewCall(UUID)
+    /// Set up a hub's resources and events, mark no-shows, tick the check-in list, run its
+    /// matchmaking days: the hub's managers.
+    case runHubPlaces(hub: String)
+    /// Book a resource for an organisation, or cancel its booking (who may use the resource
+    /// is the resource's own rule, checked by the booking).
+    case bookFor(organisation: UUID, hub: String)
+    /// Register for an event, take part in a matchmaking day: any member.
+    case takePart
 }
 
 public enum Decision: Hashable, Sendable {
@@ -82,6 +90,12 @@ public enum Policy {
             return actor.actsFor(organisation: organisation)
         case .reviewCall(let call):
             return actor.roles.contains(.juryMember(call: call))
+        case .runHubPlaces(let hub):
+            return actor.manages(hub: hub)
+        case .bookFor(let organisation, let hub):
+            return actor.actsFor(organisation: organisation) || actor.manages(hub: hub)
+        case .takePart:
+            return true
         }
     }
 

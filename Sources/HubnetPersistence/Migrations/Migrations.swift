@@ -13,5 +13,6 @@ public enum HubnetMigrations {
         CreateOrganisationLogos(),
         CreateRoutingDesk(),
         CreateCalls(),
+        CreatePlacesAndEvents(),
     ]
 }
