@@ -32,6 +32,11 @@ public enum DemoSeeder {
             for opportunity in DemoOpportunities(seed: seed).opportunities(among: organisations, now: Date()) {
                 try await OpportunityStore(database).insert(opportunity)
             }
+            // Places and events once: `seed --replace` renews organisations only.
+            if try await ResourceRecord.query(on: database).count() == 0 {
+                for resource in DemoPlaces.resources() { try await PlaceStore(database).save(resource) }
+                for event in DemoPlaces.events(now: Date()) { try await EventStore(database).save(event) }
+            }
             try await AuditLog(database).record(actor: nil, action: "organisation.seed-demo", objectType: "organisation",
                                                 objectID: "\(count)", hub: nil, before: nil, after: "{\"seed\":\(seed)}")
         }

@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
         }
     }
     try app.register(collection: LogoController())
+    try app.register(collection: CalendarFeedController())
     // Pages know members by session and check every form post for its CSRF token.
     let pages = app.grouped(app.sessions.middleware, CSRFMiddleware())
     try pages.register(collection: PageController())
@@ -50,4 +51,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: MatchesAPIController())
     try api.register(collection: ScoutingAPIController())
     try api.register(collection: CallsAPIController())
+    try api.register(collection: PlacesAPIController())
+    try api.register(collection: EventsAPIController())
+    try api.register(collection: MatchmakingAPIController())
 }

@@ -161,6 +161,12 @@ public struct EventActions: Sendable {
         return try await EventStore(context.database).registration(event: eventID, member: memberID)
     }
 
+    /// A waiting registration's place in line (1 is next); nil for anyone not waiting.
+    public func waitlistPosition(_ registration: Registration) async throws -> Int? {
+        guard registration.state == .waitlisted else { return nil }
+        return Waitlist.position(of: registration.id, in: try await EventStore(context.database).registrations(event: registration.eventID))
+    }
+
     /// The check-in list for the hub's team: everyone registered or waiting, with their names.
     public func attendees(_ eventID: UUID) async throws -> [(Registration, name: String, organisation: String?)] {
         let event = try await event(eventID)

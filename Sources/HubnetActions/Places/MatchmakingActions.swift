@@ -117,11 +117,11 @@ public struct MatchmakingActions: Sendable {
             return try await respond(theirs.id, accept: true)
         }
         let request = MeetingRequest(eventID: eventID, requesterID: own.id, inviteeID: invitee.id, message: text, createdAt: context.now)
+        let organisation = try await PlaceActions(context).organisationNames([own.organisationID])[own.organisationID] ?? ""
         do {
             try await context.write { database in
                 try await MeetingStore(database).save(request)
                 if let member = try await MemberRecord.find(invitee.memberID, on: database) {
-                    let organisation = try await PlaceActions(context).organisationNames([own.organisationID])[own.organisationID] ?? ""
                     try await Notice(context: context, database: database, text: .init(
                         de: "\(organisation) möchte Sie am Matchmaking-Tag „\(event.title.de)“ treffen.",
                         en: "\(organisation) would like to meet you at the matchmaking day '\(event.title.en)'."),
