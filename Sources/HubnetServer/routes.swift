@@ -43,6 +43,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ScoutingController())
     try pages.register(collection: CallPageController())
     try pages.register(collection: MatchPageController())
+    try pages.register(collection: PlacePageController())
+    try pages.register(collection: EventPageController())
+    try pages.register(collection: MatchmakingPageController())
     try pages.register(collection: MailboxController())
     // The API knows members by personal token only, so no cookie can be abused across sites.
     let api = app.grouped(APITokenAuthenticator(), APIWriteGuard())

@@ -85,6 +85,32 @@ import Vapor
         case .callRankingCSV: .callRankingCSV(id: id)
         case .decideCall: .decideCall(id: id)
         case .publishCall: .publishCall(id: id)
+        case .places: .places(hub: "karlsruhe", kind: .printer)
+        case .resource: .resource(id: id, week: "2026-12-07")
+        case .bookResource: .bookResource(id: id)
+        case .newResource: .newResource(hub: "berlin")
+        case .editResource: .editResource(id: id)
+        case .bookings: .bookings
+        case .cancelBooking: .cancelBooking(id: id)
+        case .noShowBooking: .noShowBooking(id: id)
+        case .hubPlaces: .hubPlaces(slug: "cologne", week: "2026-12-07")
+        case .events: .events(hub: "potsdam")
+        case .event: .event(id: id)
+        case .newEvent: .newEvent(hub: "hamburg", kind: .workshop)
+        case .editEvent: .editEvent(id: id)
+        case .cancelEvent: .cancelEvent(id: id)
+        case .registerForEvent: .registerForEvent(id: id)
+        case .cancelRegistration: .cancelRegistration(id: id)
+        case .checkIn: .checkIn(id: id)
+        case .matchmaking: .matchmaking(id: id)
+        case .joinMatchmaking: .joinMatchmaking(id: id)
+        case .requestMeeting: .requestMeeting(id: id)
+        case .answerMeeting: .answerMeeting(id: id)
+        case .matchmakingSettings: .matchmakingSettings(id: id)
+        case .scheduleMatchmaking: .scheduleMatchmaking(id: id)
+        case .agenda: .agenda(id: id, print: true)
+        case .calendar: .calendar
+        case .renewCalendar: .renewCalendar
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy

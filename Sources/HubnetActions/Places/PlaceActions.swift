@@ -199,7 +199,7 @@ public struct PlaceActions: Sendable {
         return bookings.compactMap { booking in names[booking.organisationID].map { (booking, byID[booking.resourceID]!, $0) } }
     }
 
-    func organisationNames(_ ids: [UUID]) async throws -> [UUID: String] {
+    public func organisationNames(_ ids: [UUID]) async throws -> [UUID: String] {
         Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.database).find(Array(Set(ids))).map { ($0.id, $0.name) })
     }
 }

@@ -101,7 +101,7 @@ struct EventsAPIController: RouteCollection {
 }
 
 struct EventDTO: Content {
-    let id: UUID
+    let id: String
     let hub: String
     let kind: String
     let title: LocalizedText
@@ -114,7 +114,7 @@ struct EventDTO: Content {
     let cancelled: Bool
 
     init(_ e: Event, seatsTaken: Int) {
-        id = e.id
+        id = e.id.lowercased
         hub = e.hubSlug
         kind = e.kind.rawValue
         title = e.title
@@ -129,15 +129,15 @@ struct EventDTO: Content {
 }
 
 struct RegistrationDTO: Content {
-    let id: UUID
-    let event: UUID
+    let id: String
+    let event: String
     let state: String
     let waitlistPosition: Int?
     let checkedIn: Bool
 
     init(_ r: Registration, position: Int?) {
-        id = r.id
-        event = r.eventID
+        id = r.id.lowercased
+        event = r.eventID.lowercased
         state = r.state.rawValue
         waitlistPosition = position
         checkedIn = r.checkedInAt != nil

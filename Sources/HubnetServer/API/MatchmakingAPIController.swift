@@ -26,7 +26,8 @@ struct MatchmakingAPIController: RouteCollection {
         let own = try await actions.ownParticipation(day.event.id)
         let organiser = context.actor.manages(hub: day.event.hubSlug)
         let visible = day.requests.filter { request in organiser || own.map { request.involves($0.id) } == true }
-        return MatchmakingDTO(day, requests: visible)
+        // Who takes part is for members of the network, not for every visitor.
+        return MatchmakingDTO(day, requests: visible, showingParticipants: context.actor.isSignedIn)
     }
 
     struct JoinInput: Decodable {
@@ -122,23 +123,23 @@ struct MatchmakingDTO: Content {
     let participants: [ParticipantDTO]
     let requests: [MeetingRequestDTO]
 
-    init(_ day: MatchmakingActions.Day, requests: [MeetingRequest]) {
+    init(_ day: MatchmakingActions.Day, requests: [MeetingRequest], showingParticipants: Bool) {
         let s = day.settings
         settings = Settings(firstSlot: APITime.text(s.firstSlot), slotMinutes: s.slotMinutes, slots: s.slots, tables: s.tables, capPerPerson: s.capPerPerson)
-        participants = day.participants.map { ParticipantDTO($0, day: day) }
+        participants = showingParticipants ? day.participants.map { ParticipantDTO($0, day: day) } : []
         self.requests = requests.map { MeetingRequestDTO($0, settings: s) }
     }
 }
 
 struct ParticipantDTO: Content {
-    let id: UUID
+    let id: String
     let name: String
     let organisation: String
     let offer: String
     let seek: String
 
     init(_ p: MeetingParticipant, day: MatchmakingActions.Day) {
-        id = p.id
+        id = p.id.lowercased
         name = day.names[p.id] ?? ""
         organisation = day.organisations[p.id] ?? ""
         offer = p.offer
@@ -147,18 +148,18 @@ struct ParticipantDTO: Content {
 }
 
 struct MeetingRequestDTO: Content {
-    let id: UUID
-    let requester: UUID
-    let invitee: UUID
+    let id: String
+    let requester: String
+    let invitee: String
     let state: String
     let slot: Int?
     let table: Int?
     let start: String?
 
     init(_ r: MeetingRequest, settings: MatchmakingSettings) {
-        id = r.id
-        requester = r.requesterID
-        invitee = r.inviteeID
+        id = r.id.lowercased
+        requester = r.requesterID.lowercased
+        invitee = r.inviteeID.lowercased
         state = r.state.rawValue
         slot = r.slot
         table = r.table.map { $0 + 1 }

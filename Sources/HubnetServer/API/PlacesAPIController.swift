@@ -80,7 +80,7 @@ enum APITime {
 }
 
 struct ResourceDTO: Content {
-    let id: UUID
+    let id: String
     let hub: String
     let city: String
     let kind: String
@@ -94,7 +94,7 @@ struct ResourceDTO: Content {
     let bookableDaysAhead: Int
 
     init(_ r: Resource) {
-        id = r.id
+        id = r.id.lowercased
         hub = r.hubSlug
         city = r.city
         kind = r.kind.rawValue
@@ -145,12 +145,12 @@ struct WeekDTO: Content {
         }
     }
 
-    let resource: UUID
+    let resource: String
     let monday: String
     let days: [Day]
 
     init(_ week: WeekAvailability, resource: UUID) {
-        self.resource = resource
+        self.resource = resource.lowercased
         monday = NetworkCalendar.day(of: week.monday)
         days = week.days.map { day in
             Day(day: day.day, closedBecause: day.closedBecause,
@@ -170,17 +170,17 @@ struct WeekDTO: Content {
 }
 
 struct BookingDTO: Content {
-    let id: UUID
-    let resource: UUID
-    let organisation: UUID
+    let id: String
+    let resource: String
+    let organisation: String
     let start: String
     let end: String
     let state: String
 
     init(_ b: Booking) {
-        id = b.id
-        resource = b.resourceID
-        organisation = b.organisationID
+        id = b.id.lowercased
+        resource = b.resourceID.lowercased
+        organisation = b.organisationID.lowercased
         start = APITime.text(b.start)
         end = APITime.text(b.end)
         state = b.state.rawValue

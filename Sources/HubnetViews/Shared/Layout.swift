@@ -32,6 +32,8 @@ enum Layout {
                         navLink(context, .findPartners(), context.matchStrings.navFindPartners, current: section == .matches),
                         navLink(context, .opportunities, context.matchStrings.navOpportunities, current: section == .opportunities),
                         navLink(context, .calls, "Calls", current: section == .calls),
+                        navLink(context, .events(), context.language == .de ? "Termine" : "Events", current: section == .events),
+                        navLink(context, .places(), context.language == .de ? "Orte" : "Places", current: section == .places),
                         accountLinks(context),
                         .a(
                             .id("language-switch"), .class("language"),
@@ -86,6 +88,8 @@ enum Layout {
         case matches
         case opportunities
         case calls
+        case places
+        case events
     }
 
     private static func navLink(_ context: PageContext, _ url: SiteURL, _ label: String, current: Bool) -> Node<HTML.BodyContext> {

@@ -97,6 +97,37 @@ public enum SiteURL: Hashable, Sendable {
     case callRankingCSV(id: UUID, round: Int? = nil)
     case decideCall(id: UUID)
     case publishCall(id: UUID)
+    /// Places: what the hubs lend, a resource's week, booking, one's bookings, a hub's view.
+    case places(hub: String? = nil, kind: ResourceKind? = nil)
+    case resource(id: UUID, week: String? = nil)
+    case bookResource(id: UUID)
+    case newResource(hub: String? = nil)
+    case editResource(id: UUID)
+    case bookings
+    case cancelBooking(id: UUID)
+    case noShowBooking(id: UUID)
+    case hubPlaces(slug: String, week: String? = nil)
+    /// Events: the list, one event, registering, the organisers' forms and the door list.
+    case events(hub: String? = nil)
+    case event(id: UUID)
+    case newEvent(hub: String? = nil, kind: EventKind? = nil)
+    case editEvent(id: UUID)
+    case cancelEvent(id: UUID)
+    case registerForEvent(id: UUID)
+    case cancelRegistration(id: UUID)
+    case checkIn(id: UUID)
+    /// A matchmaking day: take part, ask and answer, the organiser's settings, the agenda.
+    case matchmaking(id: UUID)
+    case joinMatchmaking(id: UUID)
+    case requestMeeting(id: UUID)
+    case answerMeeting(id: UUID)
+    case matchmakingSettings(id: UUID)
+    case scheduleMatchmaking(id: UUID)
+    case agenda(id: UUID, print: Bool = false)
+    /// The member's calendar addresses.
+    case calendar
+    case renewCalendar
+
     /// How to use the API, for people; the OpenAPI document is for machines.
     case apiGuide
     /// Impressum and Datenschutzerklärung, as the operator provides them.
@@ -118,6 +149,10 @@ public enum SiteURL: Hashable, Sendable {
         case calls, newCall, call, editCall, applyToCall, application, withdrawApplication, reviewApplication, applicationFile
         case callJury, inviteJuror, removeJuror, assignJury, confirmJury, changeJuryPair, callReview, declareConflict, jurorExpertise
         case callRanking, callRankingCSV, decideCall, publishCall
+        case places, resource, bookResource, newResource, editResource, bookings, cancelBooking, noShowBooking, hubPlaces
+        case events, event, newEvent, editEvent, cancelEvent, registerForEvent, cancelRegistration, checkIn
+        case matchmaking, joinMatchmaking, requestMeeting, answerMeeting, matchmakingSettings, scheduleMatchmaking, agenda
+        case calendar, renewCalendar
         case apiGuide, imprint, privacy
 
         public var pattern: [String] {
@@ -194,6 +229,32 @@ public enum SiteURL: Hashable, Sendable {
             case .callRankingCSV: ["calls", ":id", "ranking.csv"]
             case .decideCall: ["calls", ":id", "decisions"]
             case .publishCall: ["calls", ":id", "publish"]
+            case .places: ["places"]
+            case .resource: ["resources", ":id"]
+            case .bookResource: ["resources", ":id", "book"]
+            case .newResource: ["resources", "new"]
+            case .editResource: ["resources", ":id", "edit"]
+            case .bookings: ["bookings"]
+            case .cancelBooking: ["bookings", ":id", "cancel"]
+            case .noShowBooking: ["bookings", ":id", "no-show"]
+            case .hubPlaces: ["hubs", ":slug", "places"]
+            case .events: ["events"]
+            case .event: ["events", ":id"]
+            case .newEvent: ["events", "new"]
+            case .editEvent: ["events", ":id", "edit"]
+            case .cancelEvent: ["events", ":id", "cancel"]
+            case .registerForEvent: ["events", ":id", "register"]
+            case .cancelRegistration: ["events", ":id", "unregister"]
+            case .checkIn: ["events", ":id", "check-in"]
+            case .matchmaking: ["events", ":id", "matchmaking"]
+            case .joinMatchmaking: ["events", ":id", "matchmaking", "join"]
+            case .requestMeeting: ["events", ":id", "matchmaking", "request"]
+            case .answerMeeting: ["meetings", ":id", "answer"]
+            case .matchmakingSettings: ["events", ":id", "matchmaking", "settings"]
+            case .scheduleMatchmaking: ["events", ":id", "matchmaking", "schedule"]
+            case .agenda: ["events", ":id", "agenda"]
+            case .calendar: ["calendar"]
+            case .renewCalendar: ["calendar", "renew"]
             case .apiGuide: ["api"]
             case .imprint: ["imprint"]
             case .privacy: ["privacy"]
@@ -274,6 +335,32 @@ public enum SiteURL: Hashable, Sendable {
         case .callRankingCSV: .callRankingCSV
         case .decideCall: .decideCall
         case .publishCall: .publishCall
+        case .places: .places
+        case .resource: .resource
+        case .bookResource: .bookResource
+        case .newResource: .newResource
+        case .editResource: .editResource
+        case .bookings: .bookings
+        case .cancelBooking: .cancelBooking
+        case .noShowBooking: .noShowBooking
+        case .hubPlaces: .hubPlaces
+        case .events: .events
+        case .event: .event
+        case .newEvent: .newEvent
+        case .editEvent: .editEvent
+        case .cancelEvent: .cancelEvent
+        case .registerForEvent: .registerForEvent
+        case .cancelRegistration: .cancelRegistration
+        case .checkIn: .checkIn
+        case .matchmaking: .matchmaking
+        case .joinMatchmaking: .joinMatchmaking
+        case .requestMeeting: .requestMeeting
+        case .answerMeeting: .answerMeeting
+        case .matchmakingSettings: .matchmakingSettings
+        case .scheduleMatchmaking: .scheduleMatchmaking
+        case .agenda: .agenda
+        case .calendar: .calendar
+        case .renewCalendar: .renewCalendar
         case .apiGuide: .apiGuide
         case .imprint: .imprint
         case .privacy: .privacy
@@ -283,7 +370,7 @@ public enum SiteURL: Hashable, Sendable {
     /// The values of the pattern's parameters.
     private var parameters: [String: String] {
         switch self {
-        case .hub(let slug): [":slug": slug]
+        case .hub(let slug), .hubPlaces(let slug, _): [":slug": slug]
         case .applicationFile(let id, let field): [":id": id.uuidString.lowercased(), ":field": field.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""]
         case .organisation(let id, _), .editOrganisation(let id, _), .claimOrganisation(let id), .approveOrganisation(let id),
              .organisationLogo(let id), .removeOrganisationLogo(let id),
@@ -292,7 +379,11 @@ public enum SiteURL: Hashable, Sendable {
              .replyScouting(let id), .call(let id), .editCall(let id), .applyToCall(let id), .application(let id),
              .withdrawApplication(let id), .reviewApplication(let id), .callJury(let id), .inviteJuror(let id), .removeJuror(let id),
              .assignJury(let id), .confirmJury(let id), .changeJuryPair(let id), .callReview(let id), .declareConflict(let id),
-             .jurorExpertise(let id), .callRanking(let id, _), .callRankingCSV(let id, _), .decideCall(let id), .publishCall(let id):
+             .jurorExpertise(let id), .callRanking(let id, _), .callRankingCSV(let id, _), .decideCall(let id), .publishCall(let id),
+             .resource(let id, _), .bookResource(let id), .editResource(let id), .cancelBooking(let id), .noShowBooking(let id),
+             .event(let id), .editEvent(let id), .cancelEvent(let id), .registerForEvent(let id), .cancelRegistration(let id),
+             .checkIn(let id), .matchmaking(let id), .joinMatchmaking(let id), .requestMeeting(let id), .answerMeeting(let id),
+             .matchmakingSettings(let id), .scheduleMatchmaking(let id), .agenda(let id, _):
             [":id": id.uuidString.lowercased()]
         default: [:]
         }
@@ -307,6 +398,13 @@ public enum SiteURL: Hashable, Sendable {
         case .claims(let decided): decided.map { "?decided=\($0.uuidString.lowercased())" } ?? ""
         case .editOrganisation(_, let saved): saved ? "?saved=1" : ""
         case .callRanking(_, let round), .callRankingCSV(_, let round): round.map { "?round=\($0)" } ?? ""
+        case .places(let hub, let kind):
+            Self.encoded((hub.map { [URLQueryItem(name: "hub", value: $0)] } ?? []) + (kind.map { [URLQueryItem(name: "kind", value: $0.rawValue)] } ?? []))
+        case .resource(_, let week), .hubPlaces(_, let week): Self.encoded(week.map { [URLQueryItem(name: "week", value: $0)] } ?? [])
+        case .newResource(let hub), .events(let hub): Self.encoded(hub.map { [URLQueryItem(name: "hub", value: $0)] } ?? [])
+        case .newEvent(let hub, let kind):
+            Self.encoded((hub.map { [URLQueryItem(name: "hub", value: $0)] } ?? []) + (kind.map { [URLQueryItem(name: "kind", value: $0.rawValue)] } ?? []))
+        case .agenda(_, let print): print ? "?print=1" : ""
         case .routingQueue(let filter): Self.encoded(filter.parameters.map { URLQueryItem(name: $0.name, value: $0.value) })
         case .findPartners(let text, let topic, let hub):
             Self.encoded((text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)])

@@ -159,6 +159,24 @@ public enum Stylesheet {
     .inline-form input[type=text] { min-width: 0; width: 14rem; max-width: 100%; }
     a.button { display: inline-block; background: var(--accent); color: #fff; padding: .45rem .9rem; border-radius: 8px; text-decoration: none; }
     .decision { border-left: 4px solid var(--accent); }
+    /* Places and events */
+    .week-nav { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .4rem 1rem; }
+    .week-nav h2 { margin: .2rem 0; font-size: 1.1rem; }
+    .week { display: grid; gap: .8rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr)); margin-top: .6rem; }
+    .week .day h3 { margin: 0 0 .3rem; font-size: .95rem; }
+    .slots { display: flex; flex-wrap: wrap; gap: .3rem; }
+    .slot { display: inline-block; min-width: 3.6rem; text-align: center; padding: .3rem .4rem; border-radius: 6px; font-size: .88rem; border: 1px solid var(--line); }
+    button.slot.free { background: #fff; color: var(--accent); border-color: var(--accent); cursor: pointer; }
+    button.slot.free:hover, button.slot.free:focus { background: var(--accent); color: #fff; }
+    .slot.taken { background: #e4e7ec; color: #5b6475; text-decoration: line-through; }
+    .slot.own { background: #e7f6ec; color: #1d6b35; border-color: #9fd5b0; font-weight: 600; }
+    .slot.past { color: #9aa3b2; border-style: dashed; }
+    .closed { font-style: italic; }
+    .check-in li { display: flex; flex-wrap: wrap; align-items: center; }
+    button.tick { font-size: 1.1rem; padding: .7rem 1rem; min-width: 14rem; text-align: left; background: #fff; color: var(--ink, #1b2330); border: 2px solid var(--line); }
+    button.tick.done { background: #e7f6ec; border-color: #1d6b35; color: #1d6b35; }
+    .suggested { color: #1d6b35; }
+    @media print { .site-header, .site-footer, .no-print, .skip { display: none !important; } body { background: #fff; } }
     .site-footer .footer-links { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin-bottom: .6rem; }
     .site-footer a { color: var(--accent-ink); }
     .site-footer { color: var(--muted); font-size: .85rem; padding: 1.5rem clamp(1rem, 4vw, 3rem); border-top: 1px solid var(--line); }
