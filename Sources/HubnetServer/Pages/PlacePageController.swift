@@ -44,7 +44,11 @@ struct PlacePageController: RouteCollection {
         let actions = PlaceActions(context)
         let resource = try await actions.resource(id)
         let week = Self.query(request, "week") ?? (try? request.content.get(String.self, at: "week"))
-        let monday = WeekAvailability.monday(of: week.flatMap(NetworkCalendar.startOfDay) ?? booked?.start ?? context.now)
+        var monday = WeekAvailability.monday(of: week.flatMap(NetworkCalendar.startOfDay) ?? booked?.start ?? context.now)
+        if week == nil, booked == nil, try await actions.week(of: resource, monday: monday).days.allSatisfy({ day in day.slots.allSatisfy { $0.state == .past } }) {
+            // Nothing left to book this week (a Saturday, say): the next one is what people want.
+            monday = NetworkCalendar.calendar.date(byAdding: .day, value: 7, to: monday)!
+        }
         let organisations = try await OrganisationStore(context.database).find(context.actor.organisations).sorted { $0.name < $1.name }
         let manages = context.actor.manages(hub: resource.hubSlug)
         let admitted = organisations.filter { manages || resource.rule.allows(kind: $0.kind, hub: $0.hubSlug, resourceHub: resource.hubSlug) }

@@ -12,7 +12,7 @@ public enum AgendaView {
             context, title: title, section: .events,
             .if(!model.printable, .p(.class("no-print"), .a(.href(context.link(.matchmaking(id: model.event.id))), .text("← Matchmaking")))),
             .h1(.text(title)),
-            .p(.class("meta"), .text(model.name + " · " + PlaceWords.shortDay(model.event.start, language) + " · " + model.event.venue)),
+            .p(.class("meta"), .text(model.name + " · " + PlaceWords.eventTime(model.event.start, model.event.end, language) + " · " + model.event.venue)),
             model.items.isEmpty
                 ? .p(.id("agenda-empty"), .text(t("Noch keine geplanten Treffen. Sobald die Organisatoren planen, stehen Ihre Treffen hier.",
                                                    "No scheduled meetings yet. Once the organisers schedule the day, your meetings are here.")))

@@ -14,8 +14,8 @@ public enum EventView {
             context, title: event.title[language], section: .events,
             .p(.a(.href(context.link(.events(hub: event.hubSlug))), .text("← " + PlaceWords.eventsTitle(language)))),
             .h1(.id("event-title"), .text(event.title[language])),
-            .p(.class("meta"), .text(event.kind.label[language] + " · Hub " + PlaceWords.hubName(event.hubSlug, language) + " · "),
-               CallWords.moment(event.start, language), .text(" – " + PlaceWords.clock(event.end))),
+            .p(.class("meta"), .id("event-time"), .text(event.kind.label[language] + " · Hub " + PlaceWords.hubName(event.hubSlug, language) + " · "
+                                                         + PlaceWords.eventTime(event.start, event.end, language))),
             .if(event.cancelled, .div(.class("notice"), .id("event-cancelled"), .p(.strong(.text(t("Diese Veranstaltung fällt aus.", "This event is cancelled.")))))),
             .if(model.manages, .p(.class("actions"), .id("event-actions"),
                 .a(.id("edit-event-link"), .href(context.link(.editEvent(id: event.id))), .text(t("Bearbeiten", "Edit"))), .text(" · "),

@@ -27,9 +27,9 @@ public enum EventListView {
                 .ul(.class("results"), .id("events"), .forEach(model.events) { event, taken in
                     .li(.class("card"), .attribute(named: "data-event", value: event.id.lowercased), .attribute(named: "data-kind", value: event.kind.rawValue),
                         .h3(.a(.href(context.link(.event(id: event.id))), .text(event.title[language]))),
-                        .p(.class("meta"), .text(event.kind.label[language] + " · Hub " + PlaceWords.hubName(event.hubSlug, language) + " · "),
-                           CallWords.moment(event.start, language),
-                           .text(" · " + (event.cancelled ? t("abgesagt", "cancelled") : seats(event, taken, language)))))
+                        .p(.class("meta"), .text(event.kind.label[language] + " · Hub " + PlaceWords.hubName(event.hubSlug, language) + " · "
+                                                 + PlaceWords.eventTime(event.start, event.end, language)
+                                                 + " · " + (event.cancelled ? t("abgesagt", "cancelled") : seats(event, taken, language)))))
                 })
         ).render()
     }

@@ -27,6 +27,15 @@ enum PlaceWords {
         "\(shortDay(start, language)), \(clock(start))–\(clock(end))"
     }
 
+    /// When an event happens, at its venue: "Di., 8. Dez. 2026, 18:00–21:00" (English pages add
+    /// "Berlin time"). Venue time, not the reader's: people travel to it.
+    static func eventTime(_ start: Date, _ end: Date, _ language: SiteLanguage) -> String {
+        let day = formatter(language, language == .de ? "EEE, d. MMM yyyy" : "EEE d MMM yyyy").string(from: start)
+        let sameDay = NetworkCalendar.day(of: start) == NetworkCalendar.day(of: end.addingTimeInterval(-1))
+        let until = sameDay ? clock(end) : shortDay(end, language) + ", " + clock(end)
+        return "\(day), \(clock(start))–\(until)" + (language == .en ? " (Berlin time)" : "")
+    }
+
     static func hubName(_ slug: String, _ language: SiteLanguage) -> String { Network.hub(slug)?.name[language] ?? slug }
 
     static func placesTitle(_ language: SiteLanguage) -> String { language == .de ? "Orte & Geräte" : "Places & equipment" }
