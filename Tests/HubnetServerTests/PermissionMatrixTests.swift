@@ -29,6 +29,14 @@ import VaporTesting
         /// Hamburg's open call, and the Berlin organisation's submitted application to it.
         let call: UUID
         let application: UUID
+        /// A Hamburg desk for Hamburg's organisations, the target's booking of it next week, a
+        /// Hamburg matchmaking day and the bystander's registration for it.
+        let desk: UUID
+        let booking: UUID
+        let event: UUID
+        let registration: UUID
+        /// A free weekday hour next week, as the API and the form take it.
+        let freeHour: Date
         let bystander: TestMember
         let actor: TestMember?
     }
@@ -68,6 +76,18 @@ import VaporTesting
         let application = CallApplication(callID: call.id, round: 1, organisationID: other.id, applicantName: other.name, hubSlug: other.hubSlug,
                                           applicantMemberID: nil, state: .submitted, answers: ["f1": "Kräne"], submittedAt: Date())
         try await CallStore(app.db).save(application)
+        let desk = Resource(hubSlug: "hamburg", city: "Hamburg", kind: .desk, name: .init(de: "Flex-Desk", en: "Flex desk"), rule: .hubMembers)
+        try await PlaceStore(app.db).save(desk)
+        var day = NetworkCalendar.calendar.startOfDay(for: Date().addingTimeInterval(7 * 86_400))
+        while desk.opening(on: day) == nil { day = NetworkCalendar.nextDay(after: day) }
+        let hour = { (h: Int) in NetworkCalendar.calendar.date(bySettingHour: h, minute: 0, second: 0, of: day)! }
+        let booking = Booking(resourceID: desk.id, organisationID: target.id, memberID: nil, start: hour(10), end: hour(11), createdAt: Date())
+        try await PlaceStore(app.db).insert(booking)
+        let event = Event(hubSlug: "hamburg", kind: .matchmakingDay, title: .init(de: "Hafen-Matchmaking", en: "Port matchmaking"), venue: "Hafen",
+                          start: hour(9), end: hour(13), capacity: 50, createdAt: Date())
+        try await EventStore(app.db).save(event)
+        let registration = Registration(eventID: event.id, memberID: bystander.id, organisationID: nil, state: .registered, createdAt: Date())
+        try await EventStore(app.db).save(registration)
         let roles: [Role]? = switch who {
         case .anonymous: nil
         case .memberOfAnother: [.organisationAdmin(organisation: other.id)]
@@ -80,7 +100,8 @@ import VaporTesting
         var actor: TestMember?
         if let roles { actor = try await TestMember.make(app, roles: roles, password: "correct horse battery") }
         return Scene(target: target, claim: claim.id!, opportunity: post.id, request: request.id, scouting: scouting.id,
-                     call: call.id, application: application.id, bystander: bystander, actor: actor)
+                     call: call.id, application: application.id, desk: desk.id, booking: booking.id, event: event.id,
+                     registration: registration.id, freeHour: hour(14), bystander: bystander, actor: actor)
     }
 
     struct Route: Sendable, CustomTestStringConvertible {
@@ -157,6 +178,23 @@ import VaporTesting
         Route(name: "POST /applications/{id}/review", method: .POST, path: { "/api/v1/applications/\($0.application)/review" },
               body: { _ in ["scores": ["c1": 3]] }, expected: [401, 403, 404, 404, 404, 403, 403]),
         Route(name: "GET /calls/{id}/ranking", method: .GET, path: { "/api/v1/calls/\($0.call)/ranking" },
+              body: { _ in nil }, expected: [401, 403, 403, 403, 403, 200, 200]),
+        // Places: the desk is for Hamburg's organisations; members book for their own.
+        Route(name: "POST /resources/{id}/bookings", method: .POST, path: { "/api/v1/resources/\($0.desk)/bookings" },
+              body: { ["organisation": $0.target.id.uuidString, "start": $0.freeHour.ISO8601Format(),
+                       "end": $0.freeHour.addingTimeInterval(3600).ISO8601Format()] },
+              expected: [401, 403, 201, 201, 403, 201, 201]),
+        Route(name: "POST /bookings/{id}/cancel", method: .POST, path: { "/api/v1/bookings/\($0.booking)/cancel" },
+              body: { _ in nil }, expected: [401, 404, 200, 200, 404, 200, 200]),
+        Route(name: "POST /events", method: .POST, path: { _ in "/api/v1/events" }, body: { scene in
+            ["hub": "hamburg", "kind": "workshop", "title": ["de": "Drohnen-Workshop", "en": "Drone workshop"], "venue": "Hafen",
+             "start": scene.freeHour.ISO8601Format(), "end": scene.freeHour.addingTimeInterval(7200).ISO8601Format(), "capacity": 20] },
+              expected: [401, 403, 403, 403, 403, 201, 201]),
+        Route(name: "POST /events/{id}/cancel", method: .POST, path: { "/api/v1/events/\($0.event)/cancel" },
+              body: { _ in nil }, expected: [401, 403, 403, 403, 403, 200, 200]),
+        Route(name: "POST /events/{id}/registration", method: .POST, path: { "/api/v1/events/\($0.event)/registration" },
+              body: { _ in [:] }, expected: [401, 201, 201, 201, 201, 201, 201]),
+        Route(name: "POST /events/{id}/matchmaking/schedule", method: .POST, path: { "/api/v1/events/\($0.event)/matchmaking/schedule" },
               body: { _ in nil }, expected: [401, 403, 403, 403, 403, 200, 200]),
         Route(name: "DELETE /me", method: .DELETE, path: { _ in "/api/v1/me" }, body: { _ in nil },
               expected: [401, 204, 204, 204, 204, 204, 204]),
@@ -274,6 +312,29 @@ import VaporTesting
                   expected: ["sign-in", "403", "403", "403", "403", "409", "409"]),
         FormRoute(name: "withdraw an application", path: { "/de/applications/\($0.application)/withdraw" }, fields: { _ in [:] },
                   expected: ["sign-in", "ok", "404", "404", "404", "403", "403"]),
+        FormRoute(name: "book a desk", path: { "/de/resources/\($0.desk)/book" }, fields: { scene in
+            ["organisation": scene.target.id.uuidString.lowercased(), "start": scene.freeHour.ISO8601Format(), "minutes": "60"] },
+                  expected: ["sign-in", "403", "ok", "ok", "403", "ok", "ok"]),
+        FormRoute(name: "cancel a booking", path: { "/de/bookings/\($0.booking)/cancel" }, fields: { _ in [:] },
+                  expected: ["sign-in", "404", "ok", "ok", "404", "ok", "ok"]),
+        // Nobody came to a booking that has not begun: the hub's team is told it is too early.
+        FormRoute(name: "mark a no-show", path: { "/de/bookings/\($0.booking)/no-show" }, fields: { _ in [:] },
+                  expected: ["sign-in", "404", "403", "403", "404", "409", "409"]),
+        FormRoute(name: "new resource", path: { _ in "/de/resources/new" }, fields: { _ in
+            ["hub": "hamburg", "city": "Hamburg", "kind": "3d_printer", "rule": "everyone", "name_de": "Drucker", "name_en": "Printer",
+             "opening_hours": "Mo-Fr 09:00-18:00", "granularity": "30", "maximum": "4", "ahead": "30", "active": "on"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "new event", path: { _ in "/de/events/new" }, fields: { _ in
+            ["hub": "hamburg", "kind": "pitch_night", "title_de": "Hafen-Pitch", "title_en": "Port pitch", "venue": "Hafen",
+             "start": "2099-01-01T18:00", "end": "2099-01-01T21:00", "capacity": "40"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "register for an event", path: { "/de/events/\($0.event)/register" }, fields: { _ in [:] },
+                  expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        FormRoute(name: "tick at the door", path: { "/de/events/\($0.event)/check-in" }, fields: { scene in
+            ["registration": scene.registration.uuidString.lowercased(), "present": "1"] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
+        FormRoute(name: "schedule a matchmaking day", path: { "/de/events/\($0.event)/matchmaking/schedule" }, fields: { _ in [:] },
+                  expected: ["sign-in", "403", "403", "403", "403", "ok", "ok"]),
         FormRoute(name: "delete account", path: { _ in "/de/account/delete" }, fields: { _ in ["confirm": "yes"] },
                   expected: ["sign-in", "ok", "ok", "ok", "ok", "ok", "ok"]),
     ]

@@ -115,4 +115,52 @@ import Testing
                                        expertise: hostile, csrf: hostile, notice: hostile)
         #expect(Self.isSafe(JuryDeskView.render(desk, Self.member)))
     }
+
+    @Test func placeAndEventPagesShowHostileTextAsText() {
+        let hostile = Self.hostile
+        let now = Date()
+        let resource = Resource(hubSlug: "hamburg", city: "Hamburg", kind: .desk, name: .init(hostile), description: .init(hostile),
+                                closures: [Closure(from: "2026-12-24", to: "2026-12-31", reason: .init(hostile))], quotaDaysPerMonth: 3)
+        let monday = WeekAvailability.monday(of: now)
+        let booking = Booking(resourceID: resource.id, organisationID: UUID(), memberID: UUID(), start: monday, end: monday.addingTimeInterval(3600), createdAt: now)
+        let week = WeekAvailability(resource: resource, week: monday, bookings: [booking], organisations: [booking.organisationID], now: now)
+        let problems = [FieldProblem(field: "start", message: .init(hostile))]
+        let organisations = [(id: UUID(), name: hostile)]
+        var pages: [String] = []
+        pages.append(PlaceListView.render(.init(resources: [resource], hub: hostile, kind: .desk, managedHubs: ["hamburg"]), Self.member))
+        pages.append(ResourceView.render(.init(resource: resource, week: week, organisations: organisations, refused: [hostile], signedIn: true,
+                                               manages: true, csrf: hostile, problems: problems, booked: booking), Self.member))
+        var values = ["hub": "hamburg"]
+        for key in ["city", "kind", "rule", "name_de", "name_en", "description_de", "description_en", "opening_hours", "closures", "granularity",
+                    "maximum", "quota", "ahead", "title_de", "title_en", "venue", "start", "end", "capacity"] { values[key] = hostile }
+        pages.append(ResourceFormView.render(.init(existing: nil, values: values, hubs: ["hamburg"], problems: problems, csrf: hostile), Self.member))
+        let row = PlacePages.BookingRow(booking: booking, resource: resource, organisation: hostile)
+        pages.append(BookingsView.render(.init(rows: [row], now: now, csrf: hostile), Self.member))
+        pages.append(HubPlacesView.render(.init(hub: Network.hub("hamburg")!, monday: monday, utilisation: [(resource, Utilisation(resource: resource, bookings: [booking], from: monday, to: now))],
+                                                bookings: [row], travels: [row], now: now, csrf: hostile), Self.member))
+        let event = Event(hubSlug: "hamburg", kind: .matchmakingDay, title: .init(hostile), description: .init(hostile), venue: hostile,
+                          start: now, end: now.addingTimeInterval(3600), capacity: 2, createdAt: now)
+        let registration = Registration(eventID: event.id, memberID: UUID(), organisationID: nil, state: .waitlisted, createdAt: now)
+        pages.append(EventListView.render(.init(events: [(event, 1)], hub: hostile, managedHubs: ["hamburg"], signedIn: true), Self.member))
+        pages.append(EventView.render(.init(event: event, seatsTaken: 2, registration: registration, waitlistPosition: 1, organisations: organisations,
+                                            signedIn: true, manages: true, now: now, csrf: hostile, problems: problems), Self.member))
+        pages.append(EventFormView.render(.init(existing: event.id, values: values, hubs: ["hamburg"], problems: problems, csrf: hostile), Self.member))
+        pages.append(CheckInView.render(.init(event: event, attendees: [.init(registration: registration, name: hostile, organisation: hostile)],
+                                              csrf: hostile), Self.member))
+        let settings = MatchmakingSettings(firstSlot: now, slots: 4, tables: 2)
+        let own = MeetingParticipant(eventID: event.id, memberID: UUID(), organisationID: UUID(), offer: hostile, seek: hostile, availability: 0b1111)
+        let other = MeetingParticipant(eventID: event.id, memberID: UUID(), organisationID: UUID(), offer: hostile, seek: hostile, availability: 0b11)
+        let request = MeetingRequest(eventID: event.id, requesterID: other.id, inviteeID: own.id, message: hostile, state: .accepted, slot: 1, table: 0, createdAt: now)
+        let people = [own, other].map { PlacePages.Person(participant: $0, name: hostile, organisation: hostile, suggestion: hostile) }
+        pages.append(MatchmakingView.render(.init(event: event, settings: settings, own: own, people: people, requests: [request], organisations: organisations,
+                                                  manages: true, signedIn: true, outcome: (1, 0, 1), csrf: hostile, problems: problems), Self.member))
+        for printable in [false, true] {
+            pages.append(AgendaView.render(.init(event: event, name: hostile, items: [.init(start: now, end: now, table: 1, with: hostile, organisation: hostile)],
+                                                 printable: printable, feed: "https://example.org/" + hostile), Self.member))
+        }
+        pages.append(CalendarView.render(.init(personal: hostile, hubs: [(Network.hub("hamburg")!, hostile)], csrf: hostile), Self.member))
+        for (index, html) in pages.enumerated() {
+            #expect(Self.isSafe(html), "page \(index)")
+        }
+    }
 }

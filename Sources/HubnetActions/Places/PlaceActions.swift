@@ -107,6 +107,7 @@ public struct PlaceActions: Sendable {
     }
 
     public func booking(_ id: UUID) async throws -> (booking: Booking, resource: Resource) {
+        _ = try context.memberID()
         guard let booking = try await PlaceStore(context.database).booking(id),
               let resource = try await PlaceStore(context.database).resource(booking.resourceID),
               context.actor.actsFor(organisation: booking.organisationID) || context.actor.manages(hub: resource.hubSlug) else {
