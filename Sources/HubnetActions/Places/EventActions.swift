@@ -29,6 +29,17 @@ public struct EventActions: Sendable {
             try await EventStore(database).save(saved)
             // More seats than before: the line moves up.
             try await promote(saved, on: database)
+            if let existing, existing.start != saved.start || existing.end != saved.end || existing.venue != saved.venue {
+                let people = try await EventStore(database).registrations(event: saved.id).filter { $0.state != .cancelled }.map(\.memberID)
+                let when = LocalizedText(de: NetworkCalendar.dayAndTime(of: saved.start, language: .de), en: NetworkCalendar.dayAndTime(of: saved.start, language: .en))
+                try await Notice(context: context, database: database, text: .init(
+                    de: "„\(saved.title.de)“ findet jetzt am \(when.de) statt, Ort: \(saved.venue). Ihre Anmeldung gilt weiter.",
+                    en: "'\(saved.title.en)' now takes place on \(when.en), venue: \(saved.venue). Your registration stands."),
+                                 path: "events/\(saved.id.lowercased)",
+                                 subject: .init(de: "Geändert: \(saved.title.de)", en: "Changed: \(saved.title.en)"), opportunity: nil)
+                    .send(to: try await MemberRecord.query(on: database).filter(\.$id ~~ people).all(),
+                          key: "event-changed-\(saved.id.lowercased)-\(saved.sequence)")
+            }
             try await context.audit(existing == nil ? "event.create" : "event.update", "event", saved.id.lowercased, hub: saved.hubSlug,
                                     after: AuditJSON.encode(["title": saved.title.en, "start": saved.start.ISO8601Format(),
                                                              "capacity": "\(saved.capacity)"]), on: database)

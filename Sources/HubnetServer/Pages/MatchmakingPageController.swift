@@ -36,7 +36,8 @@ struct MatchmakingPageController: RouteCollection {
         let requests = day.requests.filter { request in manages || own.map { request.involves($0.id) } == true }
         let model = PlacePages.MatchmakingModel(
             event: day.event, settings: day.settings, own: own, people: people, requests: requests,
-            organisations: organisations.map { ($0.id, $0.name) }, manages: manages, signedIn: context.actor.isSignedIn,
+            organisations: organisations.map { ($0.id, $0.name) },
+            profile: (organisations.first?.offers[language] ?? "", organisations.first?.seeks[language] ?? ""), manages: manages, signedIn: context.actor.isSignedIn,
             outcome: outcome.map { ($0.placements.count, $0.unplaced.count, $0.bound) }, csrf: request.csrfToken, problems: problems)
         return htmlResponse(MatchmakingView.render(model, try await request.pageContext(language, .matchmaking(id: id))), language, status: status)
     }

@@ -29,6 +29,11 @@ public enum HubPlacesView {
                 .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text(t("Ressource", "Resource"))), .th(.text(t("Gebucht", "Booked"))), .th(.text(t("Geöffnet", "Open"))),
                                .th(.text(t("Anteil", "Share"))), .th(.text(t("Nicht erschienen", "No-shows"))))),
+                    .tfoot(.tr(.th(.text(t("Hub gesamt", "Hub total"))),
+                               .th(.text(Self.hours(model.utilisation.reduce(0) { $0 + $1.1.bookedMinutes }, language))),
+                               .th(.text(Self.hours(model.utilisation.reduce(0) { $0 + $1.1.openMinutes }, language))),
+                               .th(.text(Self.percent(Self.share(model.utilisation.map(\.1)), language))),
+                               .th(.text("\(model.utilisation.reduce(0) { $0 + $1.1.noShows })")))),
                     .tbody(.forEach(model.utilisation) { resource, use in
                         .tr(.td(.a(.href(context.link(.resource(id: resource.id))), .text(resource.name[language]))),
                             .td(.text(Self.hours(use.bookedMinutes, language))), .td(.text(Self.hours(use.openMinutes, language))),
@@ -60,6 +65,11 @@ public enum HubPlacesView {
 
     static func hours(_ minutes: Int, _ language: SiteLanguage) -> String {
         (Double(minutes) / 60).formatted(in: language, places: minutes % 60 == 0 ? 0 : 1) + " h"
+    }
+
+    static func share(_ uses: [Utilisation]) -> Double {
+        let open = uses.reduce(0) { $0 + $1.openMinutes }
+        return open == 0 ? 0 : Double(uses.reduce(0) { $0 + $1.bookedMinutes }) / Double(open)
     }
 
     static func percent(_ share: Double, _ language: SiteLanguage) -> String {

@@ -44,8 +44,8 @@ public enum MatchmakingView {
                  .select(.named("organisation"), .id("organisation"),
                          .forEach(model.organisations) { .choice(value: $0.id.lowercased, label: $0.name, selected: $0.id == own?.organisationID) })),
             .div(.class("two"),
-                 FormParts.textArea(t("Was wir anbieten", "What we offer"), name: "offer", value: own?.offer ?? "", problems: model.problems, language),
-                 FormParts.textArea(t("Was wir suchen", "What we seek"), name: "seek", value: own?.seek ?? "", problems: model.problems, language)),
+                 FormParts.textArea(t("Was wir anbieten", "What we offer"), name: "offer", value: own?.offer ?? model.profile.offer, problems: model.problems, language),
+                 FormParts.textArea(t("Was wir suchen", "What we seek"), name: "seek", value: own?.seek ?? model.profile.seek, problems: model.problems, language)),
             .fieldset(.element(named: "legend", text: t("Wann ich da bin", "When I am there")),
                       .forEach(Array(0..<model.settings.slots)) { slotChoice($0, own: own, model) }),
             .button(.type(.submit), .id("join"), .text(own == nil ? t("Teilnehmen", "Take part") : t("Speichern", "Save"))))

@@ -209,6 +209,8 @@ public enum PlacePages {
         public let people: [Person]
         public let requests: [MeetingRequest]
         public let organisations: [(id: UUID, name: String)]
+        /// Before one takes part: what the first organisation's profile offers and seeks.
+        public let profile: (offer: String, seek: String)
         public let manages: Bool
         public let signedIn: Bool
         public let outcome: (placed: Int, unplaced: Int, bound: Int)?
@@ -216,14 +218,15 @@ public enum PlacePages {
         public let problems: [FieldProblem]
 
         public init(event: Event, settings: MatchmakingSettings, own: MeetingParticipant?, people: [Person], requests: [MeetingRequest],
-                    organisations: [(id: UUID, name: String)], manages: Bool, signedIn: Bool, outcome: (placed: Int, unplaced: Int, bound: Int)?,
-                    csrf: String, problems: [FieldProblem] = []) {
+                    organisations: [(id: UUID, name: String)], profile: (offer: String, seek: String) = ("", ""), manages: Bool, signedIn: Bool,
+                    outcome: (placed: Int, unplaced: Int, bound: Int)?, csrf: String, problems: [FieldProblem] = []) {
             self.event = event
             self.settings = settings
             self.own = own
             self.people = people
             self.requests = requests
             self.organisations = organisations
+            self.profile = profile
             self.manages = manages
             self.signedIn = signedIn
             self.outcome = outcome
