@@ -12,11 +12,12 @@ public enum NetworkCalendar {
         return calendar
     }()
 
-    /// The start of a day written YYYY-MM-DD; nil for anything else.
+    /// The start of a day written YYYY-MM-DD; nil for anything else. Years end at 9998, so that
+    /// the week or month after any day still has a four-digit year.
     public static func startOfDay(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1900...9999).contains(year)
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1900...9998).contains(year)
         else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }

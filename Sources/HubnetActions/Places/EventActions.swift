@@ -130,6 +130,7 @@ public struct EventActions: Sendable {
     /// Gives the seat (or the place in line) back; a freed seat goes to the longest-waiting.
     public func cancelRegistration(_ eventID: UUID) async throws -> Registration {
         let memberID = try context.memberID()
+        try context.authorize(.takePart)
         let event = try await event(eventID)
         return try await context.write { database in
             try await EventStore(database).lock(eventID)

@@ -48,6 +48,20 @@ public struct MatchmakingActions: Sendable {
                    organisations: Dictionary(uniqueKeysWithValues: participants.map { ($0.id, organisations[$0.organisationID] ?? "") }))
     }
 
+    /// A day that is over or called off takes no more changes.
+    static func stillAhead(_ event: Event, now: Date) throws(DomainError) {
+        guard !event.cancelled, event.end > now else {
+            throw DomainError.conflict(.init(de: "Dieser Matchmaking-Tag ist vorbei oder abgesagt.", en: "This matchmaking day is over or cancelled."))
+        }
+    }
+
+    /// The request between the reader and another participant, either way round, if any.
+    public func existingRequest(_ eventID: UUID, with other: UUID) async throws -> MeetingRequest? {
+        guard let own = try await ownParticipation(eventID) else { return nil }
+        return try await MeetingStore(context.database).requests(participants: [own.id])
+            .first { $0.involves(other) && $0.involves(own.id) && $0.state != .cancelled && $0.state != .declined }
+    }
+
     static func defaultSettings(for event: Event) -> MatchmakingSettings {
         let minutes = max(20, Int(event.end.timeIntervalSince(event.start) / 60))
         return MatchmakingSettings(firstSlot: event.start, slotMinutes: 20, slots: min(64, max(1, minutes / 20)), tables: 20, capPerPerson: 8)
@@ -71,11 +85,10 @@ public struct MatchmakingActions: Sendable {
     /// Takes part (or changes one's profile and availability) for one of one's organisations.
     public func join(_ eventID: UUID, organisation: UUID, offer: String, seek: String, availability: UInt64) async throws -> MeetingParticipant {
         let memberID = try context.memberID()
+        try context.authorize(.takePart)
         let event = try await matchmakingEvent(eventID)
         guard context.actor.actsFor(organisation: organisation) else { throw DomainError.notAllowed }
-        guard !event.cancelled, event.end > context.now else {
-            throw DomainError.conflict(.init(de: "Dieser Matchmaking-Tag ist vorbei oder abgesagt.", en: "This matchmaking day is over or cancelled."))
-        }
+        try Self.stillAhead(event, now: context.now)
         let existing = try await MeetingStore(context.database).participant(event: eventID, member: memberID)
         let settings = try await MeetingStore(context.database).settings(event: eventID) ?? Self.defaultSettings(for: event)
         let participant = try MeetingParticipant(id: existing?.id ?? UUID(), eventID: eventID, memberID: memberID, organisationID: organisation,
@@ -101,11 +114,14 @@ public struct MatchmakingActions: Sendable {
     /// Asks another participant for a meeting. One request per pair: asking someone who asked
     /// you already accepts theirs.
     public func request(_ eventID: UUID, with inviteeID: UUID, message: String) async throws -> MeetingRequest {
+        _ = try context.memberID()
+        try context.authorize(.takePart)
+        let event = try await matchmakingEvent(eventID)
+        try Self.stillAhead(event, now: context.now)
         guard let own = try await ownParticipation(eventID) else {
             throw DomainError.conflict(.init(de: "Bitte zuerst teilnehmen: Angebot, Gesuch und Zeiten angeben.",
                                              en: "Please take part first: give your offer, search and times."))
         }
-        let event = try await matchmakingEvent(eventID)
         let text = try TextRules.checked(message, field: "message", limit: 500, multiline: true)
         let participants = try await MeetingStore(context.database).participants(event: eventID)
         guard let invitee = participants.first(where: { $0.id == inviteeID }), invitee.id != own.id else {
@@ -143,7 +159,8 @@ public struct MatchmakingActions: Sendable {
     /// The invitee accepts or declines; either side may later cancel an accepted meeting.
     public func respond(_ requestID: UUID, accept: Bool) async throws -> MeetingRequest {
         try await change(requestID, action: accept ? "matchmaking.accept" : "matchmaking.decline") { request, own in
-            guard request.inviteeID == own, request.state == .requested || (!accept && request.state == .accepted) else {
+            guard request.inviteeID == own else { throw DomainError.notAllowed }
+            guard request.state == .requested || (!accept && request.state == .accepted) else {
                 throw DomainError.conflict(.init(de: "Diese Anfrage ist schon beantwortet.", en: "This request has been answered already."))
             }
             request.state = accept ? .accepted : .declined
@@ -161,11 +178,14 @@ public struct MatchmakingActions: Sendable {
 
     private func change(_ requestID: UUID, action: String,
                         _ rule: @escaping @Sendable (inout MeetingRequest, UUID) throws -> Void) async throws -> MeetingRequest {
+        _ = try context.memberID()
+        try context.authorize(.takePart)
         guard let found = try await MeetingStore(context.database).request(requestID),
               let own = try await ownParticipation(found.eventID), found.involves(own.id) else {
             throw DomainError.notFound(Self.requestThing, id: requestID.lowercased)
         }
         let event = try await matchmakingEvent(found.eventID)
+        try Self.stillAhead(event, now: context.now)
         return try await context.write { database in
             guard var request = try await MeetingStore(database).request(requestID) else { throw DomainError.notFound(Self.requestThing, id: requestID.lowercased) }
             let wasPlaced = request.slot != nil
@@ -190,6 +210,7 @@ public struct MatchmakingActions: Sendable {
     public func scheduleAll(_ eventID: UUID, keepConfirmed: Bool = true) async throws -> MatchmakingPlan.Outcome {
         let event = try await matchmakingEvent(eventID)
         try context.authorize(.runHubPlaces(hub: event.hubSlug))
+        try Self.stillAhead(event, now: context.now)
         return try await context.write { database in
             try await EventStore(database).lock(eventID)
             let store = MeetingStore(database)

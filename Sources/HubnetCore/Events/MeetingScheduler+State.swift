@@ -266,6 +266,49 @@ extension MeetingScheduler {
             return moved
         }
 
+        /// Two meetings trade slots when that shrinks their four people's idle gaps. Tables stay
+        /// as full as they were, so this works where every slot is full and no meeting can move
+        /// on its own (the big days, where tables are the bottleneck).
+        mutating func swapForFewerGaps() -> Int {
+            var inSlot = [[Int]](repeating: [], count: day.slots)
+            for meeting in day.meetings.indices where slotOf[meeting] >= 0 { inSlot[slotOf[meeting]].append(meeting) }
+            var swapped = 0
+            for meeting in day.meetings.indices where slotOf[meeting] >= 0 && !fixed.contains(meeting) {
+                let from = slotOf[meeting]
+                let (a, b) = day.meetings[meeting]
+                let here = UInt64(1) << UInt64(from)
+                let restA = busy[a] & ~here, restB = busy[b] & ~here
+                let before = Self.gaps(busy[a]) + Self.gaps(busy[b])
+                // Slots that would shrink this meeting's own gaps, both people free there.
+                var targets = day.common(meeting) & ~restA & ~restB & ~here
+                while targets != 0 {
+                    let to = targets.trailingZeroBitCount
+                    targets &= targets - 1
+                    let there = UInt64(1) << UInt64(to)
+                    let gain = Self.gaps(restA | there) + Self.gaps(restB | there) - before
+                    guard gain < 0 else { continue }
+                    for (position, other) in inSlot[to].enumerated() where !fixed.contains(other) {
+                        let (c, d) = day.meetings[other]
+                        guard c != a, c != b, d != a, d != b, day.common(other) & here != 0,
+                              busy[c] & here == 0, busy[d] & here == 0 else { continue }
+                        let otherGain = Self.gaps(busy[c] & ~there | here) + Self.gaps(busy[d] & ~there | here)
+                            - Self.gaps(busy[c]) - Self.gaps(busy[d])
+                        guard gain + otherGain < 0 else { continue }
+                        remove(meeting)
+                        remove(other)
+                        place(meeting, in: to)
+                        place(other, in: from)
+                        inSlot[to][position] = meeting
+                        inSlot[from][inSlot[from].firstIndex(of: meeting)!] = other
+                        swapped += 1
+                        break
+                    }
+                    if slotOf[meeting] != from { break }
+                }
+            }
+            return swapped
+        }
+
         func result() -> MeetingSchedule {
             var nextTable = [Int](repeating: 0, count: day.slots)
             var table = [Int?](repeating: nil, count: day.meetings.count)

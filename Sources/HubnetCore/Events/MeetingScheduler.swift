@@ -71,7 +71,7 @@ public enum MeetingScheduler {
             }
         }
         if search { ruinAndRecreate(&state, unplaced: unplaced, bound: bound) }
-        for _ in 0..<10 where state.tighten() == 0 { break }
+        for _ in 0..<10 where state.tighten() + state.swapForFewerGaps() == 0 { break }
         return state.result()
     }
 

@@ -19,7 +19,7 @@ struct EventsAPIController: RouteCollection {
 
     func list(_ request: Request) async throws -> [EventDTO] {
         let hub = try request.query.get(String?.self, at: "hub")
-        if let hub, Network.hub(hub) == nil { throw ValidationFailure([FieldProblem(field: "hub", message: .init(de: "Diesen Hub gibt es nicht.", en: "There is no such hub."))]) }
+        try APIQuery.checkHub(hub)
         return try await EventActions(request.actions()).upcoming(hub: hub).map { EventDTO($0.0, seatsTaken: $0.1) }
     }
 

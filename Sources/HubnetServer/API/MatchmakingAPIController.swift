@@ -62,9 +62,12 @@ struct MatchmakingAPIController: RouteCollection {
         _ = try context.memberID()
         let input = try request.strictJSON(AskInput.self)
         let actions = MatchmakingActions(context)
-        let meeting = try await actions.request(try request.uuid(), with: input.participant, message: input.message ?? "")
+        let id = try request.uuid()
+        // Asking again, or asking someone who asked first (which accepts), makes nothing new.
+        let existing = try await actions.existingRequest(id, with: input.participant)
+        let meeting = try await actions.request(id, with: input.participant, message: input.message ?? "")
         let day = try await actions.day(meeting.eventID)
-        return try await MeetingRequestDTO(meeting, settings: day.settings).encodeResponse(status: .created, for: request)
+        return try await MeetingRequestDTO(meeting, settings: day.settings).encodeResponse(status: existing == nil ? .created : .ok, for: request)
     }
 
     func respond(_ request: Request, _ step: (MatchmakingActions, UUID) async throws -> MeetingRequest) async throws -> MeetingRequestDTO {

@@ -14,12 +14,13 @@ struct PlacesAPIController: RouteCollection {
         resources.on(.POST, ":id", "bookings", body: .collect(maxSize: "4kb"), use: book)
         let bookings = routes.grouped("api", "v1", "bookings")
         bookings.get(use: ownBookings)
+        bookings.get(":id", use: booking)
         bookings.on(.POST, ":id", "cancel", body: .collect(maxSize: "1kb"), use: cancel)
     }
 
     func list(_ request: Request) async throws -> [ResourceDTO] {
         let hub = try request.query.get(String?.self, at: "hub")
-        if let hub, Network.hub(hub) == nil { throw ValidationFailure([FieldProblem(field: "hub", message: .init(de: "Diesen Hub gibt es nicht.", en: "There is no such hub."))]) }
+        try APIQuery.checkHub(hub)
         return try await PlaceActions(request.actions()).resources(hub: hub).map(ResourceDTO.init)
     }
 
@@ -31,7 +32,12 @@ struct PlacesAPIController: RouteCollection {
         let context = try await request.actions()
         let actions = PlaceActions(context)
         let resource = try await actions.resource(try request.uuid())
-        let monday = try WeekDTO.monday(request.query.get(String?.self, at: "week"), now: context.now)
+        let monday: Date
+        do {
+            monday = try WeekDTO.monday(request.query.get(String?.self, at: "week"), now: context.now)
+        } catch let failure as ValidationFailure {
+            throw ProblemDetails.validation(failure, status: .badRequest)
+        }
         return WeekDTO(try await actions.week(of: resource, monday: monday), resource: resource.id)
     }
 
@@ -58,10 +64,25 @@ struct PlacesAPIController: RouteCollection {
         return try await PlaceActions(context).ownBookings().map(BookingDTO.init)
     }
 
+    func booking(_ request: Request) async throws -> BookingDTO {
+        let context = try await request.actions()
+        _ = try context.memberID()
+        return BookingDTO(try await PlaceActions(context).booking(try request.uuid()).booking)
+    }
+
     func cancel(_ request: Request) async throws -> BookingDTO {
         let context = try await request.actions()
         _ = try context.memberID()
         return BookingDTO(try await PlaceActions(context).cancel(try request.uuid()))
+    }
+}
+
+/// Query parameters the API cannot use are the request's fault: 400, like the directory's.
+enum APIQuery {
+    static func checkHub(_ hub: String?) throws {
+        guard let hub, Network.hub(hub) == nil else { return }
+        throw ProblemDetails.validation(ValidationFailure([FieldProblem(field: "hub", message: .init(de: "Diesen Hub gibt es nicht.", en: "There is no such hub."))]),
+                                        status: .badRequest)
     }
 }
 
