@@ -1,7 +1,6 @@
 import FluentKit
 import Foundation
 import HubnetCore
-import SQLKit
 
 /// Events, their registrations and the members' calendar feeds.
 public struct EventStore: Sendable {
@@ -51,11 +50,9 @@ public struct EventStore: Sendable {
     }
 
     /// Takes the event's row for this transaction, so registrations of one event count their
-    /// seats one after the other. PostgreSQL locks the row; on SQLite the write gate already
-    /// lets one writer in at a time.
+    /// seats one after the other.
     public func lock(_ id: UUID) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM events WHERE id = \(bind: id) FOR UPDATE").run()
+        try await database.lockRow(of: EventRecord.schema, id: id)
     }
 
     static func event(_ record: EventRecord) -> Event {

@@ -58,6 +58,11 @@ public struct PlaceStore: Sendable {
 
     // MARK: Bookings
 
+    /// Takes the resource's row for this transaction: its bookings are written one after the other.
+    public func lock(_ resource: UUID) async throws {
+        try await database.lockRow(of: ResourceRecord.schema, id: resource)
+    }
+
     /// Writes a booking and the units it holds. Call inside a transaction: when another booking
     /// holds one of the units, the insert fails with a constraint error and nothing stays.
     public func insert(_ booking: Booking) async throws {

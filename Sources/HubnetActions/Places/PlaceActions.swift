@@ -77,6 +77,7 @@ public struct PlaceActions: Sendable {
                               createdAt: context.now)
         do {
             try await context.write { database in
+                try await PlaceStore(database).lock(resource.id)
                 if let limit = resource.quotaDaysPerMonth {
                     let booked = try await Self.bookedDays(of: organisationID, like: resource, month: booking.month, on: database)
                     guard BookingQuota.allows(day: booking.day, booked: booked, limit: limit) else {

@@ -63,61 +63,65 @@ extension MatchIndex {
             var below = [0.0]
             for bound in bounds { below.append(below.last! + bound) }
             let bonusBound = rules.maximumPoints
-            var cursors = [Int](repeating: 0, count: ordered.count)
-            var essential = 0
-            let blockSize = Postings.blockSize
-            var windowEnd: UInt32 = 0, windowBound = Double.infinity, windowEssential = -1
-            while true {
-                var candidate = UInt32.max
-                for c in essential..<lists.count where cursors[c] < lists[c].count {
-                    candidate = min(candidate, lists[c].items[cursors[c]].slot)
-                }
-                if candidate == .max { break }
-                if top.isFull {
-                    // A window reaches to the end of the nearest block, so that each proposing
-                    // list is in one block within it; its bound holds until the window is left.
-                    if candidate > windowEnd || windowEssential != essential {
-                        windowEnd = .max
-                        windowBound = below[essential] + bonusBound
-                        windowEssential = essential
-                        for c in essential..<lists.count where cursors[c] < lists[c].count {
-                            let block = cursors[c] / blockSize
-                            windowEnd = min(windowEnd, lists[c].items[min((block + 1) * blockSize, lists[c].count) - 1].slot)
-                            windowBound += units[c] * Double(lists[c].blockMaxima[block])
+            // The loop below runs for every candidate of every list: it reads the lists through
+            // buffers (no reference counting, no bounds checks on each step) held for the search.
+            Self.withBuffers(lists.map(\.items)) { items in
+                var cursors = [Int](repeating: 0, count: ordered.count)
+                var essential = 0
+                let blockSize = Postings.blockSize
+                var windowEnd: UInt32 = 0, windowBound = Double.infinity, windowEssential = -1
+                while true {
+                    var candidate = UInt32.max
+                    for c in essential..<items.count where cursors[c] < items[c].count {
+                        candidate = min(candidate, items[c][cursors[c]].slot)
+                    }
+                    if candidate == .max { break }
+                    if top.isFull {
+                        // A window reaches to the end of the nearest block, so that each proposing
+                        // list is in one block within it; its bound holds until the window is left.
+                        if candidate > windowEnd || windowEssential != essential {
+                            windowEnd = .max
+                            windowBound = below[essential] + bonusBound
+                            windowEssential = essential
+                            for c in essential..<items.count where cursors[c] < items[c].count {
+                                let block = cursors[c] / blockSize
+                                windowEnd = min(windowEnd, items[c][min((block + 1) * blockSize, items[c].count) - 1].slot)
+                                windowBound += units[c] * Double(lists[c].blockMaxima[block])
+                            }
+                        }
+                        if windowBound <= top.lowestScore {
+                            for c in essential..<items.count { cursors[c] = Self.advance(items[c], from: cursors[c], to: windowEnd &+ 1) }
+                            continue
                         }
                     }
-                    if windowBound <= top.lowestScore {
-                        for c in essential..<lists.count { cursors[c] = Self.advance(lists[c].items, from: cursors[c], to: windowEnd &+ 1) }
-                        continue
+                    considered += 1
+                    var score = 0.0
+                    for c in essential..<items.count where cursors[c] < items[c].count && items[c][cursors[c]].slot == candidate {
+                        score += contribution(ordered[c], items[c][cursors[c]].impact, slot: candidate)
+                        cursors[c] += 1
                     }
-                }
-                considered += 1
-                var score = 0.0
-                for c in essential..<lists.count where cursors[c] < lists[c].count && lists[c].items[cursors[c]].slot == candidate {
-                    score += contribution(ordered[c], lists[c].items[cursors[c]].impact, slot: candidate)
-                    cursors[c] += 1
-                }
-                // Cheap first: what the other lists and the rules could add at most, then with
-                // the candidate's topics and hub, from bits that stay in cache; the other lists
-                // next, read in order; the candidate's own facts, a read from memory, last.
-                if top.isFull, score + below[essential] + bonusBound <= top.lowestScore { continue }
-                let bonusAtMost = rules.pointsBound(candidate)
-                var possible = true
-                for c in (0..<essential).reversed() {
-                    if top.isFull, score + below[c + 1] + bonusAtMost <= top.lowestScore { possible = false; break }
-                    let position = Self.advance(lists[c].items, from: cursors[c], to: candidate)
-                    cursors[c] = position
-                    if position < lists[c].count, lists[c].items[position].slot == candidate {
-                        score += contribution(ordered[c], lists[c].items[position].impact, slot: candidate)
+                    // Cheap first: what the other lists and the rules could add at most, then with
+                    // the candidate's topics and hub, from bits that stay in cache; the other lists
+                    // next, read in order; the candidate's own facts, a read from memory, last.
+                    if top.isFull, score + below[essential] + bonusBound <= top.lowestScore { continue }
+                    let bonusAtMost = rules.pointsBound(candidate)
+                    var possible = true
+                    for c in (0..<essential).reversed() {
+                        if top.isFull, score + below[c + 1] + bonusAtMost <= top.lowestScore { possible = false; break }
+                        let position = Self.advance(items[c], from: cursors[c], to: candidate)
+                        cursors[c] = position
+                        if position < items[c].count, items[c][position].slot == candidate {
+                            score += contribution(ordered[c], items[c][position].impact, slot: candidate)
+                        }
                     }
+                    guard possible, !top.isFull || score + bonusAtMost > top.lowestScore, rules.admits(candidate) else { continue }
+                    let bonus = rules.points(candidate)
+                    guard !top.isFull || score + bonus > top.lowestScore else { continue }
+                    scored += 1
+                    top.offer(candidate, score: score + bonus)
+                    // The better the results held, the more lists become non-essential.
+                    while top.isFull, essential < items.count, below[essential + 1] + bonusBound <= top.lowestScore { essential += 1 }
                 }
-                guard possible, !top.isFull || score + bonusAtMost > top.lowestScore, rules.admits(candidate) else { continue }
-                let bonus = rules.points(candidate)
-                guard !top.isFull || score + bonus > top.lowestScore else { continue }
-                scored += 1
-                top.offer(candidate, score: score + bonus)
-                // The better the results held, the more lists become non-essential.
-                while top.isFull, essential < lists.count, below[essential + 1] + bonusBound <= top.lowestScore { essential += 1 }
             }
         }
 
@@ -199,7 +203,7 @@ extension MatchIndex {
 
     /// The first position at or after `start` whose slot is not below `slot`: galloping, so
     /// long skips cost a logarithm, short ones a step.
-    static func advance(_ items: [Postings.Item], from start: Int, to slot: UInt32) -> Int {
+    static func advance(_ items: UnsafeBufferPointer<Postings.Item>, from start: Int, to slot: UInt32) -> Int {
         guard start < items.count, items[start].slot < slot else { return start }
         var step = 1, low = start, high = start + 1
         while high < items.count, items[high].slot < slot {
@@ -207,7 +211,27 @@ extension MatchIndex {
             step *= 2
             high = min(items.count, start + step)
         }
-        return items[low..<min(high, items.count)].partitioningIndex { $0.slot >= slot }
+        // Binary search in low..<high: items[low] is below `slot`, items[high] (if any) is not.
+        var lower = low + 1, upper = min(high, items.count)
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if items[middle].slot < slot { lower = middle + 1 } else { upper = middle }
+        }
+        return lower
+    }
+
+    /// Runs `body` with every list's items as a buffer; the lists stay alive throughout.
+    static func withBuffers<R>(_ lists: [[Postings.Item]], _ body: ([UnsafeBufferPointer<Postings.Item>]) throws -> R) rethrows -> R {
+        var buffers: [UnsafeBufferPointer<Postings.Item>] = []
+        buffers.reserveCapacity(lists.count)
+        func nest(_ index: Int) throws -> R {
+            guard index < lists.count else { return try body(buffers) }
+            return try lists[index].withUnsafeBufferPointer { buffer in
+                buffers.append(buffer)
+                return try nest(index + 1)
+            }
+        }
+        return try nest(0)
     }
 
     /// One reason per word of the query (its stems, parts and topic count together), in the

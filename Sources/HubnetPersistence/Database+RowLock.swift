@@ -1,0 +1,15 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+extension Database {
+    /// Takes a row for the rest of the transaction, so that writes depending on it (seats of an
+    /// event, bookings of a resource) queue up one after the other. PostgreSQL locks the row;
+    /// on SQLite the write gate already lets one writer in at a time. Without it, two
+    /// overlapping bookings on PostgreSQL can each wait for the other inside the exclusion
+    /// constraint until one of them is aborted as a deadlock.
+    public func lockRow(of table: String, id: UUID) async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+}
