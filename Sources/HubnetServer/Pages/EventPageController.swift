@@ -80,10 +80,8 @@ struct EventPageController: RouteCollection {
     func form(_ request: Request, _ language: SiteLanguage, values: [String: String]? = nil, problems: [FieldProblem] = [],
               status: HTTPResponseStatus = .ok) async throws -> Response {
         let context = try await request.actions()
-        _ = try context.memberID()
+        let hubs = try PlacePageController.organisedHubs(context)
         let existing = request.parameters.get("id").flatMap(UUID.init(uuidString:))
-        let hubs = Network.hubs.map(\.slug).filter(context.actor.manages(hub:))
-        guard !hubs.isEmpty else { throw DomainError.notAllowed }
         var form = values ?? [:]
         if values == nil {
             if let existing {
@@ -91,7 +89,7 @@ struct EventPageController: RouteCollection {
                 guard context.actor.manages(hub: event.hubSlug) else { throw DomainError.notAllowed }
                 form = Self.values(of: event)
             } else {
-                let hub = PlacePageController.query(request, "hub").flatMap { slug in hubs.first { $0 == slug } } ?? hubs[0]
+                let hub = PlacePageController.startingHub(request, among: hubs)
                 let kind = PlacePageController.query(request, "kind").flatMap(EventKind.init(rawValue:)) ?? .pitchNight
                 let start = NetworkCalendar.calendar.date(bySettingHour: 18, minute: 0, second: 0,
                                                           of: NetworkCalendar.calendar.date(byAdding: .day, value: 14, to: context.now)!)!

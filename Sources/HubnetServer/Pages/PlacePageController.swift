@@ -26,6 +26,19 @@ struct PlacePageController: RouteCollection {
         (try? request.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The hubs whose resources and events the reader sets up; none means the form is not theirs.
+    static func organisedHubs(_ context: ActionContext) throws -> [String] {
+        _ = try context.memberID()
+        let hubs = Network.hubs.map(\.slug).filter(context.actor.manages(hub:))
+        guard !hubs.isEmpty else { throw DomainError.notAllowed }
+        return hubs
+    }
+
+    /// The hub a new form starts with: the one the link named, if the reader organises it.
+    static func startingHub(_ request: Request, among hubs: [String]) -> String {
+        query(request, "hub").flatMap { slug in hubs.first { $0 == slug } } ?? hubs[0]
+    }
+
     func list(_ request: Request, _ language: SiteLanguage) async throws -> Response {
         let context = try await request.actions()
         let hub = Self.query(request, "hub").flatMap { Network.hub($0)?.slug }
@@ -134,10 +147,8 @@ struct PlacePageController: RouteCollection {
     func resourceForm(_ request: Request, _ language: SiteLanguage, values: [String: String]? = nil, problems: [FieldProblem] = [],
                       status: HTTPResponseStatus = .ok) async throws -> Response {
         let context = try await request.actions()
-        _ = try context.memberID()
+        let hubs = try Self.organisedHubs(context)
         let existing = request.parameters.get("id").flatMap(UUID.init(uuidString:))
-        let hubs = Network.hubs.map(\.slug).filter(context.actor.manages(hub:))
-        guard !hubs.isEmpty else { throw DomainError.notAllowed }
         var form = values ?? [:]
         if values == nil {
             if let existing {
@@ -145,7 +156,7 @@ struct PlacePageController: RouteCollection {
                 guard context.actor.manages(hub: resource.hubSlug) else { throw DomainError.notAllowed }
                 form = Self.values(of: resource)
             } else {
-                let hub = Self.query(request, "hub").flatMap { slug in hubs.first { $0 == slug } } ?? hubs[0]
+                let hub = Self.startingHub(request, among: hubs)
                 form = Self.values(of: Resource(hubSlug: hub, city: Network.hub(hub)!.cities[0].name.de, kind: .desk, name: .init(""), rule: .startupCard))
             }
         }
