@@ -9,7 +9,11 @@ extension Database {
     /// overlapping bookings on PostgreSQL can each wait for the other inside the exclusion
     /// constraint until one of them is aborted as a deadlock.
     public func lockRow(of table: String, id: UUID) async throws {
+        try await lockRow(of: table, key: "id", value: id)
+    }
+
+    public func lockRow(of table: String, key: String, value: some Encodable & Sendable) async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+        try await sql.raw("SELECT \(ident: key) FROM \(ident: table) WHERE \(ident: key) = \(bind: value) FOR UPDATE").run()
     }
 }

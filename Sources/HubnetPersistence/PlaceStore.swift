@@ -63,6 +63,12 @@ public struct PlaceStore: Sendable {
         try await database.lockRow(of: ResourceRecord.schema, id: resource)
     }
 
+    /// Takes the hub's row: bookings that count against a quota across the hub's resources of a
+    /// kind are written one after the other, so two at once cannot both take the last day.
+    public func lock(hub: String) async throws {
+        try await database.lockRow(of: HubRecord.schema, key: "slug", value: hub)
+    }
+
     /// Writes a booking and the units it holds. Call inside a transaction: when another booking
     /// holds one of the units, the insert fails with a constraint error and nothing stays.
     public func insert(_ booking: Booking) async throws {

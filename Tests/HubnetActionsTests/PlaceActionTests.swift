@@ -68,6 +68,34 @@ import Vapor
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func aQuotaHoldsWhenBookingsOfDifferentDesksArriveAtOnce(_ kind: TestDatabase.Kind) async throws {
+        try await TestApp.with(kind) { app in
+            let manager = try await TestMember.make(app, roles: [.hubManager(hub: "karlsruhe")])
+            var desks: [Resource] = []
+            for number in 1...4 {
+                desks.append(try await PlaceActions(Self.context(app, manager)).save(Resource(
+                    hubSlug: "karlsruhe", city: "Karlsruhe", kind: .desk, name: .init("Desk \(number)"), quotaDaysPerMonth: 2, rule: .startupCard)))
+            }
+            let startup = try await Self.startups(app, count: 1)[0]
+            let founder = try await Self.context(app, try await TestMember.make(app, roles: [.organisationAdmin(organisation: startup.id)]))
+            // Twelve bookings on four desks and three days of one month: the quota admits two days.
+            let booked = await withTaskGroup(of: String?.self) { group in
+                for attempt in 0..<12 {
+                    let day = ["2026-12-07", "2026-12-08", "2026-12-09"][attempt % 3]
+                    let desk = desks[attempt % 4]
+                    group.addTask {
+                        let start = NetworkCalendar.moment(day + "T09:00")!
+                        return try? await PlaceActions(founder).book(resource: desk.id, organisation: startup.id, start: start,
+                                                                     end: start.addingTimeInterval(3600)).day
+                    }
+                }
+                return await group.reduce(into: Set<String>()) { if let day = $1 { $0.insert(day) } }
+            }
+            #expect(booked.count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func bookingRulesNameWhatIsWrongAndACancelledTimeIsFreeAgain(_ kind: TestDatabase.Kind) async throws {
         try await TestApp.with(kind) { app in
             let desk = try await Self.desk(app, quota: 2)

@@ -77,6 +77,7 @@ public struct PlaceActions: Sendable {
                               createdAt: context.now)
         do {
             try await context.write { database in
+                if resource.quotaDaysPerMonth != nil { try await PlaceStore(database).lock(hub: resource.hubSlug) }
                 try await PlaceStore(database).lock(resource.id)
                 if let limit = resource.quotaDaysPerMonth {
                     let booked = try await Self.bookedDays(of: organisationID, like: resource, month: booking.month, on: database)
