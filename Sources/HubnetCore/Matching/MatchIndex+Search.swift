@@ -63,11 +63,14 @@ extension MatchIndex {
             var below = [0.0]
             for bound in bounds { below.append(below.last! + bound) }
             let bonusBound = rules.maximumPoints
+            // A document without the topics asked for gets at most `plainBound` from the rules,
+            // so for it more lists can be left to lookups (`essentialPlain` ≥ `essential`).
+            let plainBound = rules.maximumPointsBesidesTopics
             // The loop below runs for every candidate of every list: it reads the lists through
             // buffers (no reference counting, no bounds checks on each step) held for the search.
             Self.withBuffers(lists.map(\.items)) { items in
                 var cursors = [Int](repeating: 0, count: ordered.count)
-                var essential = 0
+                var essential = 0, essentialPlain = 0
                 let blockSize = Postings.blockSize
                 var windowEnd: UInt32 = 0, windowBound = Double.infinity, windowEssential = -1
                 while true {
@@ -94,6 +97,18 @@ extension MatchIndex {
                             continue
                         }
                     }
+                    var rulesAtMost: Double?
+                    if essentialPlain > essential,
+                       !(essentialPlain..<items.count).contains(where: { cursors[$0] < items[$0].count && items[$0][cursors[$0]].slot == candidate }) {
+                        // Found only in lists that cannot lift a document without the topics
+                        // asked for above the results held: it needs those topics to count.
+                        let bound = rules.pointsBound(candidate)
+                        if bound <= plainBound {
+                            for c in essential..<essentialPlain where cursors[c] < items[c].count && items[c][cursors[c]].slot == candidate { cursors[c] += 1 }
+                            continue
+                        }
+                        rulesAtMost = bound
+                    }
                     considered += 1
                     var score = 0.0
                     for c in essential..<items.count where cursors[c] < items[c].count && items[c][cursors[c]].slot == candidate {
@@ -104,7 +119,7 @@ extension MatchIndex {
                     // the candidate's topics and hub, from bits that stay in cache; the other lists
                     // next, read in order; the candidate's own facts, a read from memory, last.
                     if top.isFull, score + below[essential] + bonusBound <= top.lowestScore { continue }
-                    let bonusAtMost = rules.pointsBound(candidate)
+                    let bonusAtMost = rulesAtMost ?? rules.pointsBound(candidate)
                     var possible = true
                     for c in (0..<essential).reversed() {
                         if top.isFull, score + below[c + 1] + bonusAtMost <= top.lowestScore { possible = false; break }
@@ -121,6 +136,8 @@ extension MatchIndex {
                     top.offer(candidate, score: score + bonus)
                     // The better the results held, the more lists become non-essential.
                     while top.isFull, essential < items.count, below[essential + 1] + bonusBound <= top.lowestScore { essential += 1 }
+                    essentialPlain = max(essentialPlain, essential)
+                    while top.isFull, essentialPlain < items.count, below[essentialPlain + 1] + plainBound <= top.lowestScore { essentialPlain += 1 }
                 }
             }
         }
