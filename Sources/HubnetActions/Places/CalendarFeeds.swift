@@ -81,9 +81,9 @@ public struct CalendarFeeds: Sendable {
         }
         // Meetings of matchmaking days, placed or called off after they had a place.
         for participant in try await MeetingStore(context.database).participants(member: memberID) {
-            guard let event = try await EventStore(context.database).event(participant.eventID), event.end > since,
-                  let settings = try await MeetingStore(context.database).settings(event: event.id) else { continue }
-            let day = try await MatchmakingActions(context).day(event.id)
+            let day = try await MatchmakingActions(context).day(participant.eventID)
+            let event = day.event, settings = day.settings
+            guard event.end > since else { continue }
             for request in day.requests where request.involves(participant.id) && (request.slot != nil || request.sequence > 0) {
                 let other = request.other(than: participant.id)
                 let with = [day.names[other], day.organisations[other]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
