@@ -183,6 +183,43 @@ import Testing
         #expect(first == twins.map(\.id).sorted { $0.uuidString < $1.uuidString }.prefix(10).map { $0 })
     }
 
+    /// Documents that arrive one by one are not numbered in id order, and skipping must not
+    /// care: among equal scores the smallest ids are kept, as when every document is scored.
+    @Test func equalScoresKeepTheSmallestIDsWhateverOrderDocumentsArriveIn() {
+        let twins = (0..<300).map { n in
+            Self.organisation("Zwilling \(n % 10)", .startup, hub: "berlin", topics: ["media"], description: "Gleicher Text über Medien.")
+        }
+        var index = MatchIndex(documents: DemoEcosystem(seed: 3).organisations(count: 600).map { MatchDocument(organisation: $0) })
+        let newest = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        for twin in twins.sorted(by: { $0.id.uuidString > $1.id.uuidString }) {
+            index.upsert(MatchDocument(organisation: twin, updated: newest))
+        }
+        var query = MatchQuery(text: "Zwilling Text", limit: 10)
+        query.now = newest
+        let found = index.search(query).results.map(\.id)
+        #expect(found == twins.map(\.id).sorted { $0.uuidString < $1.uuidString }.prefix(10).map { $0 })
+    }
+
+    /// What the rules give a block of slots bounds what they give each document in it, after
+    /// documents came and went.
+    @Test func ruleBlockBoundsHoldForEveryDocument() {
+        let organisations = DemoEcosystem(seed: 5).organisations(count: 1_600)
+        var index = MatchIndex(documents: organisations.prefix(1_000).map { MatchDocument(organisation: $0) })
+        for organisation in organisations.dropFirst(1_000) { index.upsert(MatchDocument(organisation: organisation)) }
+        for organisation in organisations.prefix(300) { index.remove(organisation.id) }
+        for organisation in organisations[400..<420] {
+            for preferred: Set<String> in [[], ["karlsruhe", "cologne"]] {
+                var query = MatchQuery(organisation: organisation)
+                query.preferredHubs = preferred
+                let rules = MatchIndex.Rules(query: index.understand(query).query, index: index)
+                for slot in index.slotOfID.values {
+                    let block = index.ruleBlocks[Int(slot) / MatchIndex.RuleBlock.size]
+                    #expect(rules.points(slot) <= rules.pointsBound(block), "slot \(slot)")
+                }
+            }
+        }
+    }
+
     private func exhaustive(_ index: MatchIndex, _ query: MatchQuery) -> [(id: UUID, score: Double)] {
         let (understood, clauses, _) = index.understand(query)
         let rules = MatchIndex.Rules(query: understood, index: index)

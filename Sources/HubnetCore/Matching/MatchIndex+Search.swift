@@ -54,8 +54,11 @@ extension MatchIndex {
             // MaxScore: clauses by their best possible contribution, smallest first. A document
             // found only in the first `essential` lists cannot beat the results held, so only
             // the other lists propose documents; the first ones are looked up by skipping.
-            // Block bounds (block-max) pass over stretches of the proposing lists whose best
-            // documents together cannot beat the results held either.
+            // The slots are walked in windows. Where the rules reward some documents more than
+            // others (topics, places), a window stays within one rule block, and in a block
+            // whose documents the rules give less, more lists are left to lookups. A window whose
+            // best documents (by the proposing lists' block bounds and the block's rule bound)
+            // cannot beat the results held is passed over whole (block-max).
             let ordered = clauses.sorted { clauseBound($0) < clauseBound($1) }
             let lists = ordered.map { postings[Int($0.term)] }
             let units = ordered.map(boundPerImpact)
@@ -66,78 +69,92 @@ extension MatchIndex {
             // A document without the topics asked for gets at most `plainBound` from the rules,
             // so for it more lists can be left to lookups (`essentialPlain` ≥ `essential`).
             let plainBound = rules.maximumPointsBesidesTopics
+            // Whether the rules give some blocks less than others; if not, windows need not end
+            // with a rule block.
+            let rulesVary = rules.varyByBlock
             // The loop below runs for every candidate of every list: it reads the lists through
             // buffers (no reference counting, no bounds checks on each step) held for the search.
             Self.withBuffers(lists.map(\.items)) { items in
-                var cursors = [Int](repeating: 0, count: ordered.count)
+                let count = items.count
+                var cursors = [Int](repeating: 0, count: count)
                 var essential = 0, essentialPlain = 0
                 let blockSize = Postings.blockSize
-                var windowEnd: UInt32 = 0, windowBound = Double.infinity, windowEssential = -1
                 while true {
-                    var candidate = UInt32.max
-                    for c in essential..<items.count where cursors[c] < items[c].count {
-                        candidate = min(candidate, items[c][cursors[c]].slot)
+                    // The window starts at the first slot a proposing list holds and ends with its
+                    // rule block, or sooner, where one of the lists proposing in it ends a block.
+                    var start = UInt32.max
+                    for c in essential..<count where cursors[c] < items[c].count { start = min(start, items[c][cursors[c]].slot) }
+                    if start == .max { break }
+                    var ruleBound = bonusBound, end = UInt32.max
+                    if rulesVary {
+                        let ruleBlock = Int(start) / RuleBlock.size
+                        ruleBound = min(bonusBound, rules.pointsBound(ruleBlocks[ruleBlock]))
+                        end = UInt32((ruleBlock + 1) * RuleBlock.size - 1)
                     }
-                    if candidate == .max { break }
-                    if top.isFull {
-                        // A window reaches to the end of the nearest block, so that each proposing
-                        // list is in one block within it; its bound holds until the window is left.
-                        if candidate > windowEnd || windowEssential != essential {
-                            windowEnd = .max
-                            windowBound = below[essential] + bonusBound
-                            windowEssential = essential
-                            for c in essential..<items.count where cursors[c] < items[c].count {
-                                let block = cursors[c] / blockSize
-                                windowEnd = min(windowEnd, items[c][min((block + 1) * blockSize, items[c].count) - 1].slot)
-                                windowBound += units[c] * Double(lists[c].blockMaxima[block])
+                    var local = essential
+                    while local < count, top.rulesOut(below[local + 1] + ruleBound) { local += 1 }
+                    var windowBound = below[local] + ruleBound
+                    for c in local..<count where cursors[c] < items[c].count {
+                        let block = cursors[c] / blockSize
+                        end = min(end, items[c][min((block + 1) * blockSize, items[c].count) - 1].slot)
+                        windowBound += units[c] * Double(lists[c].blockMaxima[block])
+                    }
+                    if top.rulesOut(windowBound) {
+                        for c in essential..<count { cursors[c] = Self.advance(items[c], from: cursors[c], to: end &+ 1) }
+                        continue
+                    }
+                    while true {
+                        var candidate = UInt32.max
+                        for c in local..<count where cursors[c] < items[c].count {
+                            candidate = min(candidate, items[c][cursors[c]].slot)
+                        }
+                        if candidate > end { break }
+                        var rulesAtMost: Double?
+                        if essentialPlain > local,
+                           !(essentialPlain..<count).contains(where: { cursors[$0] < items[$0].count && items[$0][cursors[$0]].slot == candidate }) {
+                            // Found only in lists that cannot lift a document without the topics
+                            // asked for above the results held: it needs those topics to count.
+                            let bound = rules.pointsBound(candidate)
+                            if bound <= plainBound {
+                                for c in local..<essentialPlain where cursors[c] < items[c].count && items[c][cursors[c]].slot == candidate { cursors[c] += 1 }
+                                continue
+                            }
+                            rulesAtMost = bound
+                        }
+                        considered += 1
+                        var score = 0.0
+                        for c in local..<count where cursors[c] < items[c].count && items[c][cursors[c]].slot == candidate {
+                            score += contribution(ordered[c], items[c][cursors[c]].impact, slot: candidate)
+                            cursors[c] += 1
+                        }
+                        // Cheap first: what the other lists and the rules could add at most, then with
+                        // the candidate's topics and hub, from bits that stay in cache; the other lists
+                        // next, read in order; the candidate's own facts, a read from memory, last.
+                        if top.rulesOut(score + below[local] + ruleBound) { continue }
+                        let bonusAtMost = ruleBound <= plainBound ? ruleBound : min(ruleBound, rulesAtMost ?? rules.pointsBound(candidate))
+                        var possible = true
+                        for c in (0..<local).reversed() {
+                            if top.rulesOut(score + below[c + 1] + bonusAtMost) { possible = false; break }
+                            let position = Self.advance(items[c], from: cursors[c], to: candidate)
+                            cursors[c] = position
+                            if position < items[c].count, items[c][position].slot == candidate {
+                                score += contribution(ordered[c], items[c][position].impact, slot: candidate)
                             }
                         }
-                        if windowBound <= top.lowestScore {
-                            for c in essential..<items.count { cursors[c] = Self.advance(items[c], from: cursors[c], to: windowEnd &+ 1) }
-                            continue
-                        }
+                        guard possible, !top.rulesOut(score + bonusAtMost), rules.admits(candidate) else { continue }
+                        let bonus = rules.points(candidate)
+                        guard !top.rulesOut(score + bonus) else { continue }
+                        scored += 1
+                        top.offer(candidate, score: score + bonus)
+                        // The better the results held, the more lists become non-essential.
+                        while essential < count, top.rulesOut(below[essential + 1] + bonusBound) { essential += 1 }
+                        local = max(local, essential)
+                        while local < count, top.rulesOut(below[local + 1] + ruleBound) { local += 1 }
+                        essentialPlain = max(essentialPlain, essential)
+                        while essentialPlain < count, top.rulesOut(below[essentialPlain + 1] + plainBound) { essentialPlain += 1 }
                     }
-                    var rulesAtMost: Double?
-                    if essentialPlain > essential,
-                       !(essentialPlain..<items.count).contains(where: { cursors[$0] < items[$0].count && items[$0][cursors[$0]].slot == candidate }) {
-                        // Found only in lists that cannot lift a document without the topics
-                        // asked for above the results held: it needs those topics to count.
-                        let bound = rules.pointsBound(candidate)
-                        if bound <= plainBound {
-                            for c in essential..<essentialPlain where cursors[c] < items[c].count && items[c][cursors[c]].slot == candidate { cursors[c] += 1 }
-                            continue
-                        }
-                        rulesAtMost = bound
-                    }
-                    considered += 1
-                    var score = 0.0
-                    for c in essential..<items.count where cursors[c] < items[c].count && items[c][cursors[c]].slot == candidate {
-                        score += contribution(ordered[c], items[c][cursors[c]].impact, slot: candidate)
-                        cursors[c] += 1
-                    }
-                    // Cheap first: what the other lists and the rules could add at most, then with
-                    // the candidate's topics and hub, from bits that stay in cache; the other lists
-                    // next, read in order; the candidate's own facts, a read from memory, last.
-                    if top.isFull, score + below[essential] + bonusBound <= top.lowestScore { continue }
-                    let bonusAtMost = rulesAtMost ?? rules.pointsBound(candidate)
-                    var possible = true
-                    for c in (0..<essential).reversed() {
-                        if top.isFull, score + below[c + 1] + bonusAtMost <= top.lowestScore { possible = false; break }
-                        let position = Self.advance(items[c], from: cursors[c], to: candidate)
-                        cursors[c] = position
-                        if position < items[c].count, items[c][position].slot == candidate {
-                            score += contribution(ordered[c], items[c][position].impact, slot: candidate)
-                        }
-                    }
-                    guard possible, !top.isFull || score + bonusAtMost > top.lowestScore, rules.admits(candidate) else { continue }
-                    let bonus = rules.points(candidate)
-                    guard !top.isFull || score + bonus > top.lowestScore else { continue }
-                    scored += 1
-                    top.offer(candidate, score: score + bonus)
-                    // The better the results held, the more lists become non-essential.
-                    while top.isFull, essential < items.count, below[essential + 1] + bonusBound <= top.lowestScore { essential += 1 }
-                    essentialPlain = max(essentialPlain, essential)
-                    while top.isFull, essentialPlain < items.count, below[essentialPlain + 1] + plainBound <= top.lowestScore { essentialPlain += 1 }
+                    // Lists that proposed nothing in this window move past it.
+                    for c in essential..<local { cursors[c] = Self.advance(items[c], from: cursors[c], to: end &+ 1) }
                 }
             }
         }
@@ -333,6 +350,10 @@ struct TopResults {
 
     var isFull: Bool { entries.count >= limit }
     var lowestScore: Double { entries.first?.score ?? -.infinity }
+
+    /// Whether no document scoring at most `bound` can enter. One scoring as much as the lowest
+    /// held still can, with a smaller id: documents are not met in id order.
+    func rulesOut(_ bound: Double) -> Bool { isFull && bound < lowestScore }
 
     /// Whether a ranks below b.
     private func below(_ a: (slot: UInt32, score: Double), _ b: (slot: UInt32, score: Double)) -> Bool {

@@ -11,8 +11,9 @@ import Foundation
 ///
 /// Field lengths are normalised against averages frozen when the index was built; they are
 /// refreshed when the collection has doubled or halved since, so that impacts never go stale
-/// for long and never change per write. A bulk build numbers documents in id order, so that
-/// among equal scores the smaller id comes first.
+/// for long and never change per write. A bulk build numbers documents by hub and then by
+/// topics, so that documents the same rules reward lie together: a search bounds what the rules
+/// add per block of slots (`RuleBlock`) and passes over blocks they cannot lift.
 public struct MatchIndex: Sendable {
     public struct Weights: Sendable {
         /// Per field: name, description, offers, seeks, topic labels.
@@ -134,6 +135,28 @@ public struct MatchIndex: Sendable {
         }
     }
 
+    /// What the documents of `RuleBlock.size` consecutive slots have for the rules: their
+    /// topics, the topics they share with their hub's focus, their hubs. A search bounds the
+    /// points the rules give a block from these; a removed document leaves its bits (the bound
+    /// stays a bound) until the next refreeze.
+    struct RuleBlock: Sendable {
+        static let size = 256
+        var topics: UInt64 = 0
+        var focusTopics: UInt64 = 0
+        /// One bit per hub in network order, then one for documents without a hub.
+        var hubs: UInt16 = 0
+
+        mutating func include(_ facts: Facts) {
+            topics |= facts.topicMask
+            let hub = MatchIndex.hubBucket(facts.hub)
+            if hub < Network.hubs.count { focusTopics |= facts.topicMask & MatchIndex.focusMasks[hub] }
+            hubs |= 1 << UInt16(hub)
+        }
+    }
+
+    /// Per hub: its focus topics as bits.
+    static let focusMasks = Network.hubs.map { Taxonomy.mask($0.focusTopicSlugs) }
+
     static let fieldCount = MatchField.allCases.count
     public let weights: Weights
 
@@ -163,6 +186,7 @@ public struct MatchIndex: Sendable {
     /// hub. A search tests a candidate here, in cache, before it reads its facts from memory.
     var topicBits = [SlotBits](repeating: SlotBits(), count: Taxonomy.topics.count)
     var hubBits = [SlotBits](repeating: SlotBits(), count: Network.hubs.count)
+    var ruleBlocks: [RuleBlock] = []
 
     var lengthTotals = [Double](repeating: 0, count: fieldCount)
     /// The averages impacts are computed with, and the size they were taken at.
@@ -175,12 +199,17 @@ public struct MatchIndex: Sendable {
         self.weights = weights
     }
 
-    /// Builds an index in one go, documents numbered in id order; impacts are worked out once,
-    /// at the end, when the average field lengths are known.
+    /// Builds an index in one go; impacts are worked out once, at the end, when the average
+    /// field lengths are known. Documents are numbered by hub, then by their set of topics
+    /// (then by id, so a build is repeatable): a hub's documents of a topic lie together.
     public init<Documents: Sequence>(documents: Documents, weights: Weights = .standard) where Documents.Element == MatchDocument {
         self.init(weights: weights)
         let documents = Array(documents)
-        let order = documents.indices.map { (key: IDKey(documents[$0].id), position: $0) }.sorted { $0.key < $1.key }
+        let order = documents.indices.map { position in
+            let document = documents[position]
+            let hub = Self.hubBucket(Int8(document.hubSlug.flatMap(Network.hubIndex) ?? -1))
+            return (hub: hub, topics: Taxonomy.mask(document.topicSlugs), key: IDKey(document.id), position: position)
+        }.sorted { ($0.hub, $0.topics, $0.key) < ($1.hub, $1.topics, $1.key) }
         for entry in order { add(documents[entry.position], sorted: false) }
         refreeze()
     }
@@ -196,7 +225,7 @@ public struct MatchIndex: Sendable {
         let entryBytes = entries.reduce(0) { $0 + $1.capacity * MemoryLayout<Entry>.stride }
         let postingBytes = postings.reduce(0) { $0 + $1.items.capacity * 8 + $1.blockMaxima.capacity * 4 + 64 }
         let topicBytes = topicMembers.joined().reduce(0) { $0 + $1.capacity * 5 } 
-            + (topicBits + hubBits).reduce(0) { $0 + $1.bytes }
+            + (topicBits + hubBits).reduce(0) { $0 + $1.bytes } + ruleBlocks.capacity * MemoryLayout<RuleBlock>.stride
         let vocabulary = termIDs.keys.reduce(0) { $0 + max($1.utf8.count, 16) + 48 }
         return ids.count * perSlot + entryBytes + postingBytes + topicBytes + vocabulary + slotOfID.capacity * 24
     }
@@ -250,6 +279,9 @@ public struct MatchIndex: Sendable {
         kinds[index] = document.kind
         facts[index] = Facts(document)
         if facts[index].hub >= 0 { hubBits[Int(facts[index].hub)].insert(slot) }
+        let block = index / RuleBlock.size
+        if block >= ruleBlocks.count { ruleBlocks.append(contentsOf: repeatElement(RuleBlock(), count: block - ruleBlocks.count + 1)) }
+        ruleBlocks[block].include(facts[index])
         if !facts[index].updatedDays.isNaN { newestUpdate = max(newestUpdate, facts[index].updatedDays) }
         for slug in document.topicSlugs {
             guard let topic = Taxonomy.index(of: slug) else { continue }
@@ -320,7 +352,10 @@ public struct MatchIndex: Sendable {
             return rebuilt
         }
         postings = []
+        // The rule blocks forget the documents removed since.
+        ruleBlocks = Array(repeating: RuleBlock(), count: ruleBlocks.count)
         for index in entries.indices where kinds[index] != nil {
+            ruleBlocks[index / RuleBlock.size].include(facts[index])
             for entry in entries[index] {
                 fresh[Int(entry.term)].append(UInt32(index), impact: self.impact(entry, slot: index))
             }

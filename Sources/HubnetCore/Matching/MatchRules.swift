@@ -51,12 +51,51 @@ extension MatchIndex {
             }
             today = query.now.timeIntervalSinceReferenceDate / 86_400
             let w = index.weights
-            var besidesTopics = 0.0
-            if index.newestUpdate.isFinite {
-                besidesTopics += w.recent * exp(-max(0, today - Double(index.newestUpdate)) / w.recentDays)
-            }
+            askedMask = asked
+            recencyBound = index.newestUpdate.isFinite ? w.recent * exp(-max(0, today - Double(index.newestUpdate)) / w.recentDays) : 0
+            let preferredHubs = preferredHubs, nearness = nearness
+            placePoints = Network.hubs.indices.map { hub in
+                preferredHubs[hub] ? w.preferredHub : nearness[hub] > 0 ? w.nearby * nearness[hub] : 0
+            } + [0]
+            var besidesTopics = recencyBound
             if !query.preferredHubs.isEmpty { besidesTopics += w.preferredHub } else if query.homeHub != nil { besidesTopics += w.nearby }
             maximumPointsBesidesTopics = besidesTopics
+        }
+
+        let askedMask: UInt64
+        /// The most recency can add: what the most recently changed document earns.
+        let recencyBound: Double
+        /// Per hub (and last for no hub): what being there earns.
+        let placePoints: [Double]
+
+        /// Whether `pointsBound(_: RuleBlock)` can differ between blocks: when topics are asked
+        /// for or places earn points.
+        var varyByBlock: Bool { !askedBits.isEmpty || placePoints.contains { $0 != 0 } }
+
+        /// At least `points` of every document in a rule block, from the block's bits: topics
+        /// and hub focus as `points` gives them, the block's best hub, recency at its most.
+        func pointsBound(_ block: RuleBlock) -> Double {
+            let w = index.weights
+            var bound = recencyBound
+            var hubs = block.hubs, place = 0.0
+            while hubs != 0 {
+                place = max(place, placePoints[hubs.trailingZeroBitCount])
+                hubs &= hubs - 1
+            }
+            bound += place
+            if !askedBits.isEmpty {
+                let share = w.topic / Double(askedBits.count)
+                for (bit, related) in zip(askedBits, askedRelatedMasks) {
+                    if block.topics & bit != 0 {
+                        bound += share
+                    } else if block.topics & related != 0 {
+                        bound += share * w.relatedTopicShare
+                    }
+                }
+            }
+            if block.focusTopics & askedMask != 0 { bound += w.hubFocus }
+            // A hair above, so that adding in another order than `points` never makes it low.
+            return bound * (1 + 1e-9)
         }
 
         /// Whether every live document is admitted but the excluded ones.
