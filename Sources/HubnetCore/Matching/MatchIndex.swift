@@ -206,9 +206,8 @@ public struct MatchIndex: Sendable {
         self.init(weights: weights)
         let documents = Array(documents)
         let order = documents.indices.map { position in
-            let document = documents[position]
-            let hub = Self.hubBucket(Int8(document.hubSlug.flatMap(Network.hubIndex) ?? -1))
-            return (hub: hub, topics: Taxonomy.mask(document.topicSlugs), key: IDKey(document.id), position: position)
+            let facts = Facts(documents[position])
+            return (hub: Self.hubBucket(facts.hub), topics: facts.topicMask, key: IDKey(documents[position].id), position: position)
         }.sorted { ($0.hub, $0.topics, $0.key) < ($1.hub, $1.topics, $1.key) }
         for entry in order { add(documents[entry.position], sorted: false) }
         refreeze()

@@ -36,7 +36,7 @@ extension MatchIndex {
             askedBits = askedTopics.map(\.bit)
             askedRelatedMasks = askedTopics.map(\.relatedMask)
             let asked = Taxonomy.mask(query.topics)
-            focusMatches = Network.hubs.map { Taxonomy.mask($0.focusTopicSlugs) & asked }
+            focusMatches = MatchIndex.focusMasks.map { $0 & asked }
             let focusMatches = focusMatches
             askedPlaces = askedTopics.map { topic in
                 (topic.bit.trailingZeroBitCount, Taxonomy.related(topic.slug).compactMap(Taxonomy.index(of:)),
@@ -82,17 +82,7 @@ extension MatchIndex {
                 place = max(place, placePoints[hubs.trailingZeroBitCount])
                 hubs &= hubs - 1
             }
-            bound += place
-            if !askedBits.isEmpty {
-                let share = w.topic / Double(askedBits.count)
-                for (bit, related) in zip(askedBits, askedRelatedMasks) {
-                    if block.topics & bit != 0 {
-                        bound += share
-                    } else if block.topics & related != 0 {
-                        bound += share * w.relatedTopicShare
-                    }
-                }
-            }
+            bound += place + topicPoints(block.topics)
             if block.focusTopics & askedMask != 0 { bound += w.hubFocus }
             // A hair above, so that adding in another order than `points` never makes it low.
             return bound * (1 + 1e-9)
@@ -150,17 +140,7 @@ extension MatchIndex {
             let w = index.weights
             let facts = index.facts[Int(slot)]
             let mask = facts.topicMask
-            var total = 0.0
-            if !askedBits.isEmpty {
-                let share = w.topic / Double(askedBits.count)
-                for (bit, related) in zip(askedBits, askedRelatedMasks) {
-                    if mask & bit != 0 {
-                        total += share
-                    } else if mask & related != 0 {
-                        total += share * w.relatedTopicShare
-                    }
-                }
-            }
+            var total = topicPoints(mask)
             let hub = Int(facts.hub)
             if hub >= 0 {
                 if focusMatches[hub] & mask != 0 { total += w.hubFocus }
@@ -171,6 +151,23 @@ extension MatchIndex {
                 }
             }
             if let recency = recency(facts) { total += recency }
+            return total
+        }
+
+        /// What the asked topics give a document with these topics: each its share, whole when
+        /// shared, partly when a neighbour is (`visit`'s arithmetic, in its order).
+        private func topicPoints(_ mask: UInt64) -> Double {
+            guard !askedBits.isEmpty else { return 0 }
+            let w = index.weights
+            let share = w.topic / Double(askedBits.count)
+            var total = 0.0
+            for (bit, related) in zip(askedBits, askedRelatedMasks) {
+                if mask & bit != 0 {
+                    total += share
+                } else if mask & related != 0 {
+                    total += share * w.relatedTopicShare
+                }
+            }
             return total
         }
 
